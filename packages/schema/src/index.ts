@@ -16,4 +16,5 @@ export * from './saving-claim.ts';
 export * from './service-area.ts';
 export * from './source.ts';
 export * from './status.ts';
+export * from './synonym-group.ts';
 export * from './unit-cost.ts';

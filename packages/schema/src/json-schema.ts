@@ -4,6 +4,7 @@ import { Council } from './council.ts';
 import { DeflatorSeries } from './deflator-series.ts';
 import { DiscountSchedule } from './discount-schedule.ts';
 import { OutcomeIndicator } from './outcome-indicator.ts';
+import { SynonymGroup } from './synonym-group.ts';
 import { UnitCost } from './unit-cost.ts';
 
 /** The schemas that data/ files are written against, by the file name their JSON Schema is saved under. */
@@ -13,6 +14,7 @@ export const DATA_SCHEMAS = {
   'deflator-series': DeflatorSeries,
   'discount-schedule': DiscountSchedule,
   'outcome-indicator': OutcomeIndicator,
+  'synonym-group': SynonymGroup,
   'unit-cost': UnitCost,
 } as const;
 
