@@ -1,0 +1,40 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { Config, type ConfigInput } from './env.ts';
+import { errorsPlugin } from './plugins/errors.ts';
+import { openapiPlugin } from './plugins/openapi.ts';
+import { securityPlugin } from './plugins/security.ts';
+import { healthRoutes } from './routes/health.ts';
+import type { ApiServices } from './services.ts';
+
+export interface BuildAppOptions {
+  config?: ConfigInput;
+  services: ApiServices;
+  logger?: boolean;
+}
+
+/** Builds the API without listening: tests call `app.inject`, server.ts calls `listen`. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const config = Config.parse(options.config ?? {});
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+    // Keys such as __proto__ and constructor in JSON bodies are refused rather than silently dropped.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('services', options.services);
+
+  await app.register(errorsPlugin);
+  await app.register(securityPlugin, { config });
+  await app.register(openapiPlugin, { config });
+  await app.register(healthRoutes);
+
+  app.addHook('onClose', async () => options.services.close());
+  return app;
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/**
+ * The API's configuration: the one place environment variables are read (server.ts calls parseEnv).
+ * Everything else receives a `Config` object, so tests build apps with plain options.
+ */
+const csv = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string()));
+
+export const Config = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(4000).describe('API_PORT'),
+  host: z.string().default('127.0.0.1').describe('API_HOST'),
+  dataDir: z.string().default('.data').describe('DATA_DIR: embedded store directory'),
+  evidenceDir: z.string().optional().describe('EVIDENCE_DIR: the data/ folder seeded on first start'),
+  databaseUrl: z.string().optional().describe('DATABASE_URL: PostgreSQL instead of embedded PGlite'),
+  meiliUrl: z.string().optional().describe('MEILI_URL: Meilisearch instead of the in-process index'),
+  meiliApiKey: z
+    .string()
+    .optional()
+    .describe('MEILI_API_KEY: a search/index-scoped key, never the master key'),
+  meiliMasterKey: z
+    .string()
+    .optional()
+    .describe('MEILI_MASTER_KEY: used once at start-up to create scoped keys'),
+  publicUrl: z
+    .string()
+    .default('http://localhost:4000')
+    .describe('PUBLIC_API_URL: absolute base URL of the API'),
+  siteUrl: z.string().default('http://localhost:4321').describe('SITE_URL: the site, allowed by CORS'),
+  corsOrigins: csv.default([]).describe('CORS_ORIGINS: extra allowed origins, comma-separated'),
+  authSecret: z
+    .string()
+    .min(32)
+    .optional()
+    .describe('AUTH_SECRET: signs sessions (generated per data dir if absent)'),
+  rateLimitMax: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(300)
+    .describe('RATE_LIMIT_MAX per minute per client'),
+  signInRateLimitMax: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10)
+    .describe('SIGN_IN_RATE_LIMIT_MAX per minute'),
+  bodyLimitBytes: z.coerce.number().int().positive().default(1_048_576).describe('BODY_LIMIT_BYTES'),
+  uploadLimitBytes: z.coerce.number().int().positive().default(5_242_880).describe('UPLOAD_LIMIT_BYTES'),
+  maxEventLoopDelayMs: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(1000)
+    .describe('MAX_EVENT_LOOP_DELAY_MS (503 above)'),
+  logLevel: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('LOG_LEVEL'),
+});
+export type Config = z.infer<typeof Config>;
+export type ConfigInput = z.input<typeof Config>;
+
+const ENV_NAMES: Record<keyof Config, string> = {
+  port: 'API_PORT',
+  host: 'API_HOST',
+  dataDir: 'DATA_DIR',
+  evidenceDir: 'EVIDENCE_DIR',
+  databaseUrl: 'DATABASE_URL',
+  meiliUrl: 'MEILI_URL',
+  meiliApiKey: 'MEILI_API_KEY',
+  meiliMasterKey: 'MEILI_MASTER_KEY',
+  publicUrl: 'PUBLIC_API_URL',
+  siteUrl: 'SITE_URL',
+  corsOrigins: 'CORS_ORIGINS',
+  authSecret: 'AUTH_SECRET',
+  rateLimitMax: 'RATE_LIMIT_MAX',
+  signInRateLimitMax: 'SIGN_IN_RATE_LIMIT_MAX',
+  bodyLimitBytes: 'BODY_LIMIT_BYTES',
+  uploadLimitBytes: 'UPLOAD_LIMIT_BYTES',
+  maxEventLoopDelayMs: 'MAX_EVENT_LOOP_DELAY_MS',
+  logLevel: 'LOG_LEVEL',
+};
+
+/** Parses the environment; on bad values throws one error naming every variable and what is wrong. */
+export function parseEnv(env: NodeJS.ProcessEnv): Config {
+  const input: Record<string, string> = {};
+  for (const [key, name] of Object.entries(ENV_NAMES)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const result = Config.safeParse(input);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => {
+      const key = String(i.path[0]) as keyof Config;
+      return `  ${ENV_NAMES[key] ?? key}: ${i.message}`;
+    });
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,77 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import underPressure from '@fastify/under-pressure';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../env.ts';
+import { ApiError } from '../errors.ts';
+
+/** Headers, CORS allowlist, rate limits and load shedding; all errors leave as problem+json. */
+export const securityPlugin = fp(
+  async (app: FastifyInstance, opts: { config: Config }) => {
+    const { config } = opts;
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          // The docs page (swagger-ui) needs its own inline styles; scripts stay 'self' only.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          objectSrc: ["'none'"],
+        },
+      },
+      referrerPolicy: { policy: 'no-referrer' },
+      crossOriginResourcePolicy: { policy: 'same-site' },
+    });
+
+    const allowed = new Set([config.siteUrl, ...config.corsOrigins]);
+    await app.register(cors, {
+      origin: (origin, cb) => {
+        // Same-origin and non-browser requests carry no Origin header.
+        if (!origin || allowed.has(origin)) cb(null, true);
+        else cb(null, false);
+      },
+      credentials: true,
+      methods: ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE'],
+    });
+
+    await app.register(rateLimit, {
+      global: true,
+      max: config.rateLimitMax,
+      timeWindow: '1 minute',
+      // Keyed by API key when one is sent, otherwise by client address.
+      keyGenerator: (request) => {
+        const key = request.headers['x-api-key'];
+        return typeof key === 'string' && key.length > 0 ? `key:${key.slice(0, 16)}` : `ip:${request.ip}`;
+      },
+      errorResponseBuilder: (_request, context) =>
+        new ApiError(
+          'rate-limited',
+          `Rate limit of ${context.max} requests per ${context.after} exceeded; retry after ${context.after}.`,
+          {
+            extensions: { retryAfter: context.after },
+          },
+        ),
+    });
+
+    await app.register(underPressure, {
+      maxEventLoopDelay: config.maxEventLoopDelayMs,
+      exposeStatusRoute: false,
+      pressureHandler: (_request, _reply, type, value) => {
+        throw new ApiError(
+          'service-unavailable',
+          `The service is overloaded (${type}: ${value}); retry in a few seconds.`,
+          {
+            extensions: { retryAfter: 5 },
+          },
+        );
+      },
+    });
+  },
+  { name: 'costed-security' },
+);
