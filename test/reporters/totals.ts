@@ -11,6 +11,9 @@ export default class TotalsReporter implements Reporter {
     let failed = 0;
     let skipped = 0;
     for (const mod of testModules) {
+      // A file that failed outside any test (an import error, a throwing beforeAll) counts as a failure, so the
+      // totals line can never read "0 failed" for a run that failed.
+      failed += mod.errors().length;
       for (const test of mod.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed') passed++;

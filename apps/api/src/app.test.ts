@@ -4,6 +4,12 @@ import type { ApiServices } from './services.ts';
 
 function fakeServices(ready = true): ApiServices {
   return {
+    identity: {
+      sessionUser: async () => null,
+      membershipsOf: async () => [],
+      findApiKeyByHash: async () => null,
+      touchApiKey: async () => {},
+    },
     readiness: async () => ({ store: { ok: ready }, search: { ok: true } }),
     close: async () => {},
   };

@@ -7,7 +7,10 @@ export interface ReadinessCheck {
   detail?: string;
 }
 
+import type { IdentityDirectory } from './plugins/auth.ts';
+
 export interface ApiServices {
+  identity: IdentityDirectory;
   readiness(): Promise<Record<string, ReadinessCheck>>;
   close(): Promise<void>;
 }

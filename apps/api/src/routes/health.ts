@@ -13,7 +13,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     '/healthz',
     {
       schema: { tags: ['health'], summary: 'Liveness', response: { 200: Health } },
-      config: { rateLimit: false },
+      config: { access: 'public', rateLimit: false },
     },
     async () => ({ status: 'ok' as const }),
   );
@@ -25,7 +25,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Readiness: store and search reachable',
         response: { 200: Ready, 503: Ready },
       },
-      config: { rateLimit: false },
+      config: { access: 'public', rateLimit: false },
     },
     async (_request, reply) => {
       const checks = await app.services.readiness();
