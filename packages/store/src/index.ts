@@ -1,1 +1,17 @@
-export {};
+export * from './audit-repository.ts';
+export * from './case-study-repository.ts';
+export * from './content-hash.ts';
+export * from './create-store.ts';
+export type { Database, Executor, Row } from './database.ts';
+export { inTransaction } from './executor.ts';
+export * from './jsonl.ts';
+export { LOCK_FILE_NAME } from './lock-file.ts';
+export { MIGRATIONS } from './migrations.ts';
+export * from './organisation-repository.ts';
+export * from './outbox-repository.ts';
+export * from './portfolio-repository.ts';
+export * from './reference-repository.ts';
+export * from './seed-evidence.ts';
+export * from './store-error.ts';
+export * from './store-options.ts';
+export * from './submission-repository.ts';

@@ -1,0 +1,161 @@
+import { PGlite } from '@electric-sql/pglite';
+import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { type AuditRepository, createAuditRepository } from './audit-repository.ts';
+import { type CaseStudyRepository, createCaseStudyRepository } from './case-study-repository.ts';
+import type { Database, Executor } from './database.ts';
+import { acquireLockFile, type LockFile } from './lock-file.ts';
+import { migrateToLatest } from './migrations.ts';
+import { createOrganisationRepository, type OrganisationRepository } from './organisation-repository.ts';
+import { createOutboxRepository, type OutboxRepository } from './outbox-repository.ts';
+import { createPortfolioRepository, type PortfolioRepository } from './portfolio-repository.ts';
+import { createReferenceRepository, type ReferenceRepository } from './reference-repository.ts';
+import { StoreError } from './store-error.ts';
+import { type ParsedStoreOptions, StoreOptions } from './store-options.ts';
+import { createSubmissionRepository, type SubmissionRepository } from './submission-repository.ts';
+import { TEXT_PARSERS } from './type-parsers.ts';
+
+export interface Repositories {
+  caseStudies: CaseStudyRepository;
+  organisations: OrganisationRepository;
+  submissions: SubmissionRepository;
+  audit: AuditRepository;
+  outbox: OutboxRepository;
+  portfolios: PortfolioRepository;
+  reference: ReferenceRepository;
+}
+
+/** What a transaction callback gets: the same repositories, bound to the transaction. */
+export interface TransactionScope extends Repositories {
+  db: Transaction<Database>;
+}
+
+export type StoreKind = 'pglite' | 'postgres';
+
+/** The store of record; the same interface on both engines. */
+export interface Store extends Repositories {
+  readonly kind: StoreKind;
+  /** The pool. Inside `transaction(fn)` use the scope's `db`, never this (on PGlite it would wait forever). */
+  readonly db: Kysely<Database>;
+  /** Brings the schema up to date; returns the migrations it applied (none when already current). */
+  migrate(): Promise<string[]>;
+  /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
+  transaction<T>(fn: (scope: TransactionScope) => Promise<T>): Promise<T>;
+  /** Checkpoints (PGlite), closes connections and releases the data-directory lock. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Repositories bound to one executor (the pool or a transaction). */
+export function createRepositories(db: Executor): Repositories {
+  return {
+    caseStudies: createCaseStudyRepository(db),
+    organisations: createOrganisationRepository(db),
+    submissions: createSubmissionRepository(db),
+    audit: createAuditRepository(db),
+    outbox: createOutboxRepository(db),
+    portfolios: createPortfolioRepository(db),
+    reference: createReferenceRepository(db),
+  };
+}
+
+function parseOptions(options: StoreOptions): ParsedStoreOptions {
+  const parsed = StoreOptions.safeParse(options);
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new StoreError(
+    'STORE_OPTIONS_INVALID',
+    `Store options are not valid: ${details.join('; ')}. Pass { engine: 'pglite', dataDir? } or { engine: 'postgres', url }.`,
+    { details },
+  );
+}
+
+/** Opens a store. Call `migrate()` before first use, and `close()` when done. */
+export async function createStore(options: StoreOptions): Promise<Store> {
+  const parsed = parseOptions(options);
+  return parsed.engine === 'pglite'
+    ? openPglite(parsed.dataDir)
+    : openPostgres(parsed.url, parsed.maxConnections);
+}
+
+function assemble(kind: StoreKind, db: Kysely<Database>, shutdown: () => Promise<void>): Store {
+  let closing: Promise<void> | undefined;
+  return {
+    kind,
+    db,
+    ...createRepositories(db),
+    migrate: () => migrateToLatest(db),
+    transaction: (fn) => db.transaction().execute((tx) => fn({ db: tx, ...createRepositories(tx) })),
+    close() {
+      closing ??= shutdown();
+      return closing;
+    },
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Store> {
+  const lock: LockFile | undefined = dataDir ? acquireLockFile(dataDir) : undefined;
+  // If the process exits without close(), at least do not leave a lock behind for a live pid to be reused.
+  const releaseOnExit = () => lock?.release();
+  if (lock) process.once('exit', releaseOnExit);
+  let pglite: PGlite;
+  try {
+    pglite = dataDir ? new PGlite(dataDir, { parsers: TEXT_PARSERS }) : new PGlite({ parsers: TEXT_PARSERS });
+    await pglite.waitReady;
+    await pglite.query(`set time zone 'UTC'`);
+  } catch (error) {
+    lock?.release();
+    process.off('exit', releaseOnExit);
+    throw error;
+  }
+  const db = new Kysely<Database>({
+    dialect: new PGliteDialect({
+      pglite,
+      onCreateConnection: async (connection) => {
+        await connection.executeQuery(CompiledQuery.raw(`set time zone 'UTC'`));
+      },
+    }),
+  });
+  return assemble('pglite', db, async () => {
+    try {
+      if (!pglite.closed) {
+        // Flush everything to the data files so the next open does no recovery.
+        if (dataDir) await db.executeQuery(CompiledQuery.raw('checkpoint'));
+        await db.destroy();
+      }
+    } finally {
+      lock?.release();
+      process.off('exit', releaseOnExit);
+    }
+  });
+}
+
+async function openPostgres(url: string, max: number): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    // UTC sessions make timestamptz text identical on both engines (see type-parsers.ts).
+    options: '-c TimeZone=UTC',
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        TEXT_PARSERS[oid] ?? pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new StoreError(
+      'POSTGRES_UNAVAILABLE',
+      `Could not connect to PostgreSQL at ${redact(url)}: ${error instanceof Error ? error.message : String(error)}. Check that the server is running and the URL (DATABASE_URL) is right.`,
+      { cause: error },
+    );
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return assemble('postgres', db, () => db.destroy());
+}
+
+/** A URL with its password hidden, for messages. */
+export function redact(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}
