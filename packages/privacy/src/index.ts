@@ -1,1 +1,11 @@
-export {};
+export { detectDatesOfBirth } from './detect-dates-of-birth.ts';
+export { detectEmails } from './detect-emails.ts';
+export { detectNamedChildren } from './detect-named-children.ts';
+export { detectNhsNumbers } from './detect-nhs-numbers.ts';
+export { detectNiNumbers } from './detect-ni-numbers.ts';
+export { detectPhones } from './detect-phones.ts';
+export { detectPostcodes } from './detect-postcodes.ts';
+export { FieldFinding, Finding, FindingKind, ScanResult, SmallCountFlag } from './finding.ts';
+export { flagSmallCounts, SMALL_COUNT_THRESHOLD } from './flag-small-counts.ts';
+export { escapePointerSegment, scanDocument } from './scan-document.ts';
+export { scanText } from './scan-text.ts';
