@@ -1,1 +1,16 @@
-export {};
+export * from './appraisal-scenario.ts';
+export * from './appraise.ts';
+export * from './compare-options.ts';
+export type { AppraisalContext, ResolvedValuation } from './compile-scenario.ts';
+export * from './convert-price-year.ts';
+export * from './costing-error.ts';
+export * from './create-prng.ts';
+export * from './discount-factors.ts';
+export * from './distributions.ts';
+export * from './localise.ts';
+export * from './measure-impact.ts';
+export * from './method-stamp.ts';
+export * from './optimism-bias.ts';
+export * from './round-pence.ts';
+export * from './simulate-appraisal.ts';
+export * from './summarise-unit-costs.ts';
