@@ -1,0 +1,4 @@
+import { createStore } from '../src/index.ts';
+import { runStoreContract } from './contract.ts';
+
+runStoreContract('PGlite in memory', () => createStore({ engine: 'pglite' }));
