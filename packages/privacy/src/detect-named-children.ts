@@ -1,5 +1,6 @@
 import type { Finding } from './finding.ts';
 import { isKnownFirstName } from './first-names.ts';
+import { maskCharacters } from './text-context.ts';
 
 // Capitalised words that stand before an age or a verb in case-study prose without being a name.
 const NOT_NAMES = new Set(
@@ -42,8 +43,9 @@ function isName(word: string | undefined): word is string {
   return word !== undefined && !NOT_NAMES.has(word);
 }
 
+/** Keeps the first letter of each word: "Freya Thompson" → "F**** T*******". */
 function mask(name: string): string {
-  return name.replace(/(?<=^.)[^\s]/g, '*').replace(/(?<=\s.)[^\s]+/g, (w) => '*'.repeat(w.length));
+  return maskCharacters(name, (i) => i === 0 || name[i - 1] === ' ' || name[i - 1] === '-');
 }
 
 /**
@@ -53,6 +55,10 @@ function mask(name: string): string {
 export function detectNamedChildren(text: string): Finding[] {
   const found: Finding[] = [];
   const push = (start: number, name: string, confidence: number, why: string) => {
+    // Several patterns can fire on one name ("Her son Tom, who has ADHD"): report it once, at its best.
+    const same = found.findIndex((f) => f.start === start);
+    if (same >= 0 && (found[same]?.confidence ?? 0) >= confidence) return;
+    if (same >= 0) found.splice(same, 1);
     found.push({
       kind: 'named-child',
       start,
@@ -93,5 +99,5 @@ export function detectNamedChildren(text: string): Finding[] {
     if (!known && !strong) continue;
     push(hit.start, hit.name, known && strong ? 0.85 : 0.7, 'what happened to the child');
   }
-  return found;
+  return found.sort((a, b) => a.start - b.start);
 }

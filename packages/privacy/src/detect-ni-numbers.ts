@@ -1,4 +1,9 @@
-import validNino from 'valid-nino';
+import { createRequire } from 'node:module';
+import type * as ValidNino from 'valid-nino';
+
+// valid-nino is CommonJS with `exports.default`: Node's ESM loader and vitest disagree on what a
+// default import of it is, so it is loaded with require, which both read the same way.
+const isValidNino = (createRequire(import.meta.url)('valid-nino') as typeof ValidNino).default;
 import type { Finding } from './finding.ts';
 
 // Two letters, six digits in pairs or one block, and the suffix letter A-D (sometimes left off).
@@ -11,7 +16,7 @@ export function detectNiNumbers(text: string): Finding[] {
     const prefix = (m[1] ?? '').toUpperCase();
     const suffix = (m[5] ?? '').toUpperCase();
     const normalised = `${prefix}${m[2]}${m[3]}${m[4]}${suffix === '' ? ' ' : suffix}`;
-    if (!validNino.default(normalised)) continue;
+    if (!isValidNino(normalised)) continue;
     // Lower-case letters followed by digit pairs occur in prose ("at 12 34 56"); accept them only when
     // the words before say this is a National Insurance number.
     const lowerCase = m[1] !== prefix;
