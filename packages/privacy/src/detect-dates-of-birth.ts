@@ -49,6 +49,9 @@ function maskAllButYear(raw: string, year: string): string {
  */
 export function detectDatesOfBirth(text: string): Finding[] {
   const found: Finding[] = [];
+  // Date parsing is most of the scan's cost; a text with neither a birth word nor a child's age or
+  // circumstances anywhere cannot hold a finding, so it is not parsed at all.
+  if (!BIRTH_WORDS.test(text) && !hasChildContext(text)) return found;
   for (const span of findFullDates(text)) {
     const before = text.slice(Math.max(0, span.start - 30), span.start);
     const birth = BIRTH_WORDS.test(before);
