@@ -43,7 +43,10 @@ export function acquireLockFile(dataDir: string): LockFile {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(readFileSync(path, 'utf8').trim(), 10);
       if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
-        const who = holder === process.pid ? 'this process (a store opened twice)' : `process ${holder}`;
+        const who =
+          holder === process.pid
+            ? `process ${holder} (this process: the store is already open)`
+            : `process ${holder}`;
         throw new StoreError(
           'STORE_LOCKED',
           `The data directory ${dataDir} is in use by ${who} (lock file ${path}). PGlite allows one process per data directory: stop that process, or use PostgreSQL (DATABASE_URL) to share one database between processes.`,

@@ -9,7 +9,9 @@ export function parseTimestamptz(text: string): string {
   const utc = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?)\+00$/.exec(text);
   if (utc) return `${utc[1]}T${utc[2]}Z`;
   // Only reached if a session was not switched to UTC; milliseconds are then the best we can do.
-  return new Date(text.replace(' ', 'T')).toISOString();
+  const other = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?)([+-]\d{2})(?::(\d{2}))?$/.exec(text);
+  if (!other) throw new RangeError(`Unexpected timestamptz text: ${text}`);
+  return new Date(`${other[1]}T${other[2]}${other[3]}:${other[4] ?? '00'}`).toISOString();
 }
 
 export function parseInt8(text: string): number {
