@@ -13,6 +13,7 @@ describe('detectNamedChildren', () => {
     expect(names('We met Aisha, a 12-year-old young carer.')).toEqual(['Aisha']);
     expect(names('Leah, who is 11, cares for her mother.')).toEqual(['Leah']);
     expect(names('Freya Thompson (born 2 February 2010) was adopted.')).toEqual(['Freya Thompson']);
+    expect(names('Then Jamie, aged 7, was placed.')).toEqual(['Jamie']);
   });
 
   it('finds a name after a family relationship or "called"', () => {

@@ -71,29 +71,30 @@ export function detectNamedChildren(text: string): Finding[] {
   const nameOf = (m: RegExpMatchArray, offset: number): { name: string; start: number } | undefined => {
     const first = m[offset];
     const second = m[offset + 1];
-    if (!isName(first)) return undefined;
+    const at = (word: string) => (m.index ?? 0) + m[0].indexOf(word);
+    // "Then Jamie, aged 7": a capitalised connective or determiner before the name is not part of it.
+    if (!isName(first)) return isName(second) ? { name: second, start: at(second) } : undefined;
     const name = second !== undefined && isName(second) ? `${first} ${second}` : first;
-    return { name, start: (m.index ?? 0) + m[0].indexOf(first) };
+    return { name, start: at(first) };
   };
 
   for (const m of text.matchAll(WITH_AGE)) {
     const hit = nameOf(m, 1);
     if (hit === undefined) continue;
-    // A bare "Name aged 7" without a comma is weaker than the apposition forms.
-    const known = isKnownFirstName(m[1] ?? '');
+    const known = isKnownFirstName(hit.name.split(' ')[0] ?? '');
     push(hit.start, hit.name, known ? 0.9 : 0.8, 'the child’s age');
   }
   for (const m of text.matchAll(WITH_RELATIVE)) {
     const hit = nameOf(m, 1);
     if (hit === undefined) continue;
-    push(hit.start, hit.name, isKnownFirstName(m[1] ?? '') ? 0.9 : 0.8, 'a family relationship');
+    push(hit.start, hit.name, isKnownFirstName(hit.name.split(' ')[0] ?? '') ? 0.9 : 0.8, 'a family relationship');
   }
   for (const m of text.matchAll(WITH_EVENT)) {
     const hit = nameOf(m, 1);
     if (hit === undefined) continue;
     const event = m[3] ?? '';
     const strong = new RegExp(`^(?:${STRONG_EVENT})`).test(event);
-    const known = isKnownFirstName(m[1] ?? '');
+    const known = isKnownFirstName(hit.name.split(' ')[0] ?? '');
     // Councils and places also "were placed" or "were referred"; without a known first name only the
     // events that happen to children alone count.
     if (!known && !strong) continue;

@@ -27,6 +27,7 @@ describe('detectPhones', () => {
       'The service runs 8am to 8pm, 7 days a week, 365 days a year.',
       'Dial 00000 000000 for nothing.',
       'The ratio was 0 10 20 30 40 across waves.',
+      '£173,028 2000-01 10,000 children 2000-01',
     ]) {
       expect(detectPhones(text), text).toEqual([]);
     }

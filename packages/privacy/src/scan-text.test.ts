@@ -41,7 +41,7 @@ describe('scanText', () => {
     }
   });
 
-  it('finds nothing in random clean numeric prose except NHS numbers that pass modulus 11', () => {
+  it('finds nothing in random clean numeric prose (money, financial years, percentages, counts, GSS codes)', () => {
     const money = fc.integer({ min: 1, max: 999_999 }).map((n) => `£${n.toLocaleString('en-GB')}`);
     const fy = fc.integer({ min: 2000, max: 2030 }).map((y) => `${y}-${String((y + 1) % 100).padStart(2, '0')}`);
     const pct = fc.float({ min: 0, max: 100, noNaN: true }).map((p) => `${p.toFixed(1)}%`);
