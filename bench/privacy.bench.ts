@@ -48,11 +48,15 @@ const childMs = time(() => scanText(withChild), 31, 5);
 const baseMs = time(baseline, 31, 2000);
 const kb = text.length / 1024;
 console.log(`text: ${text.length} characters, ${findings} findings (clean prose)`);
-console.log(`scanText: median ${scanMs.toFixed(3)} ms per 5 KB = ${(kb / (scanMs / 1000) / 1024).toFixed(2)} MB/s`);
+console.log(
+  `scanText: median ${scanMs.toFixed(3)} ms per 5 KB = ${(kb / (scanMs / 1000) / 1024).toFixed(2)} MB/s`,
+);
 console.log(
   `scanText with one child sentence (${childFindings} findings): median ${childMs.toFixed(3)} ms per 5 KB = ${(kb / (childMs / 1000) / 1024).toFixed(2)} MB/s`,
 );
-console.log(`baseline (String.prototype.includes × ${NEEDLES.length}): median ${(baseMs * 1000).toFixed(2)} µs per 5 KB`);
+console.log(
+  `baseline (String.prototype.includes × ${NEEDLES.length}): median ${(baseMs * 1000).toFixed(2)} µs per 5 KB`,
+);
 console.log(
   `ratio scanText / baseline: ${(scanMs / baseMs).toFixed(0)}× (clean), ${(childMs / baseMs).toFixed(0)}× (with child sentence)`,
 );

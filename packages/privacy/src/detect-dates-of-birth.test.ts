@@ -20,8 +20,12 @@ describe('detectDatesOfBirth', () => {
   });
 
   it('finds a full date in a sentence about one child’s age or circumstances', () => {
-    expect(detectDatesOfBirth('A 15-year-old girl who went missing on 4 June 2018 was found.')).toHaveLength(1);
-    expect(detectDatesOfBirth('The child, aged 3, was admitted on 18/12/2017 with bruising.')).toHaveLength(1);
+    expect(detectDatesOfBirth('A 15-year-old girl who went missing on 4 June 2018 was found.')).toHaveLength(
+      1,
+    );
+    expect(detectDatesOfBirth('The child, aged 3, was admitted on 18/12/2017 with bruising.')).toHaveLength(
+      1,
+    );
     expect(detectDatesOfBirth('She went missing on 2 May 2019.')).toHaveLength(1);
   });
 

@@ -23,7 +23,7 @@ const NOT_NAMES = new Set(
 );
 
 const NAME = String.raw`([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)(?:\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?))?`;
-const AGE = String.raw`(?:[0-9]|1[0-9]|2[0-5])`;
+const AGE = `(?:[0-9]|1[0-9]|2[0-5])`;
 // "Jamie, aged 7," "Kayleigh (14)" "Tyler, 15, was" "Aisha, a 12-year-old" "Leah, who is 11" "(born 2 February 2010)".
 const WITH_AGE = new RegExp(
   String.raw`\b${NAME}(?:,\s*(?:aged\s+${AGE}\b(?!\s*(?:[-–]|to\b))|${AGE}\s*(?=,|\s+(?:was|is|has|had|went|lives|cares|can|who)\b)|an?\s+${AGE}[- ](?:year|month)[- ]old\b|who\s+(?:is|was)\s+${AGE}\b)|\s*\(\s*(?:aged\s+)?${AGE}(?:\s*(?:years?\s+old|yrs?))?\s*\)|\s*\(born\b|\s+aged\s+${AGE}\b(?!\s*(?:[-–]|to\b)))`,
@@ -36,7 +36,7 @@ const WITH_RELATIVE = new RegExp(
 );
 // "Jayden went missing", "Nathan was diagnosed", "Sophie's foster placement".
 const STRONG_EVENT = String.raw`went missing|ran away|self-harmed|was taken into care|was excluded|was groomed|was sexually exploited|disclosed\b|was removed|was adopted|was placed (?:with|in) (?:foster|kinship|a children)`;
-const WEAK_EVENT = String.raw`was (?:placed|diagnosed|arrested|referred|admitted|subject to|found|living|accommodated|born)|has (?:autism|ADHD|a learning disability|cerebral palsy|an EHC plan)|'s (?:foster|placement|mother|mum|father|dad|social worker|school|carers?|plan|sister|brother)`;
+const WEAK_EVENT = `was (?:placed|diagnosed|arrested|referred|admitted|subject to|found|living|accommodated|born)|has (?:autism|ADHD|a learning disability|cerebral palsy|an EHC plan)|'s (?:foster|placement|mother|mum|father|dad|social worker|school|carers?|plan|sister|brother)`;
 const WITH_EVENT = new RegExp(String.raw`\b${NAME}(?:,\s*who)?\s*(${STRONG_EVENT}|${WEAK_EVENT})`, 'g');
 
 function isName(word: string | undefined): word is string {
@@ -87,7 +87,12 @@ export function detectNamedChildren(text: string): Finding[] {
   for (const m of text.matchAll(WITH_RELATIVE)) {
     const hit = nameOf(m, 1);
     if (hit === undefined) continue;
-    push(hit.start, hit.name, isKnownFirstName(hit.name.split(' ')[0] ?? '') ? 0.9 : 0.8, 'a family relationship');
+    push(
+      hit.start,
+      hit.name,
+      isKnownFirstName(hit.name.split(' ')[0] ?? '') ? 0.9 : 0.8,
+      'a family relationship',
+    );
   }
   for (const m of text.matchAll(WITH_EVENT)) {
     const hit = nameOf(m, 1);

@@ -3,7 +3,12 @@ import { detectNiNumbers } from './detect-ni-numbers.ts';
 
 describe('detectNiNumbers', () => {
   it('finds National Insurance numbers spaced or not, with or without the suffix', () => {
-    for (const text of ['NI number AB123456C', 'NINO JT 48 21 90 A issued', 'checking SE908172B', 'NI: LZ 77 30 14']) {
+    for (const text of [
+      'NI number AB123456C',
+      'NINO JT 48 21 90 A issued',
+      'checking SE908172B',
+      'NI: LZ 77 30 14',
+    ]) {
       expect(detectNiNumbers(text).map((f) => f.kind)).toEqual(['ni-number']);
     }
   });
@@ -13,7 +18,23 @@ describe('detectNiNumbers', () => {
   });
 
   it('applies HMRC prefix exclusions', () => {
-    for (const prefix of ['DA', 'FA', 'IA', 'QQ', 'UA', 'VA', 'AD', 'AO', 'BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']) {
+    for (const prefix of [
+      'DA',
+      'FA',
+      'IA',
+      'QQ',
+      'UA',
+      'VA',
+      'AD',
+      'AO',
+      'BG',
+      'GB',
+      'KN',
+      'NK',
+      'NT',
+      'TN',
+      'ZZ',
+    ]) {
       expect(detectNiNumbers(`NI number ${prefix}123456C`)).toEqual([]);
     }
   });

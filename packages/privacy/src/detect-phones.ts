@@ -3,7 +3,8 @@ import type { Finding } from './finding.ts';
 
 // Phone-shaped text: a UK trunk prefix (0, +44, 0044, "+44 (0)") and then digits with spaces, hyphens,
 // dots or brackets between them, not continuing a figure ("£173,028 2000-01"). libphonenumber decides whether it is a real UK number.
-const CANDIDATE = /(?<![\w+.,£$€/-])(?:\+44\s?\(0\)\s?|\+44[\s-]?|0044[\s-]?|\(0|0)\d(?:[\s\-.)]{0,2}\d){8,10}(?!\d)/g;
+const CANDIDATE =
+  /(?<![\w+.,£$€/-])(?:\+44\s?\(0\)\s?|\+44[\s-]?|0044[\s-]?|\(0|0)\d(?:[\s\-.)]{0,2}\d){8,10}(?!\d)/g;
 
 // Ofcom keeps these ranges for drama and examples: never issued, so libphonenumber calls them invalid.
 // They are still a phone number written about a person, and they are what test data and redacted

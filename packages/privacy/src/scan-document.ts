@@ -25,7 +25,7 @@ export function scanDocument(doc: unknown): FieldFinding[] {
     if (seen.has(value)) return;
     seen.add(value);
     if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(item, [...segments, String(i)]));
+      for (const [i, item] of value.entries()) walk(item, [...segments, String(i)]);
       return;
     }
     for (const [key, item] of Object.entries(value)) walk(item, [...segments, key]);

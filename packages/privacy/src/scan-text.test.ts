@@ -43,12 +43,24 @@ describe('scanText', () => {
 
   it('finds nothing in random clean numeric prose (money, financial years, percentages, counts, GSS codes)', () => {
     const money = fc.integer({ min: 1, max: 999_999 }).map((n) => `£${n.toLocaleString('en-GB')}`);
-    const fy = fc.integer({ min: 2000, max: 2030 }).map((y) => `${y}-${String((y + 1) % 100).padStart(2, '0')}`);
+    const fy = fc
+      .integer({ min: 2000, max: 2030 })
+      .map((y) => `${y}-${String((y + 1) % 100).padStart(2, '0')}`);
     const pct = fc.float({ min: 0, max: 100, noNaN: true }).map((p) => `${p.toFixed(1)}%`);
     const count = fc.integer({ min: 0, max: 100_000 }).map((n) => `${n.toLocaleString('en-GB')} children`);
     const gss = fc.integer({ min: 0, max: 999_999 }).map((n) => `E06${String(n).padStart(6, '0')}`);
-    const word = fc.constantFrom('in', 'the council spent', 'rates fell to', 'per 10,000', 'and', 'Leeds', 'by March 2016,');
-    const prose = fc.array(fc.oneof(money, fy, pct, count, gss, word), { minLength: 1, maxLength: 30 }).map((p) => p.join(' '));
+    const word = fc.constantFrom(
+      'in',
+      'the council spent',
+      'rates fell to',
+      'per 10,000',
+      'and',
+      'Leeds',
+      'by March 2016,',
+    );
+    const prose = fc
+      .array(fc.oneof(money, fy, pct, count, gss, word), { minLength: 1, maxLength: 30 })
+      .map((p) => p.join(' '));
     fc.assert(
       fc.property(prose, (text) => {
         expect(scanText(text)).toEqual([]);

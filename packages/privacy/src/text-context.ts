@@ -6,7 +6,8 @@ export function sentenceAround(text: string, start: number, end: number): { from
   while (from > 0) {
     const c = text[from - 1];
     if (c === '\n') break;
-    if ((c === ' ' || c === '\t') && /[.!?]/.test(text[from - 2] ?? '') && /[A-Z]/.test(text[from] ?? '')) break;
+    if ((c === ' ' || c === '\t') && /[.!?]/.test(text[from - 2] ?? '') && /[A-Z]/.test(text[from] ?? ''))
+      break;
     from--;
   }
   let to = end;
