@@ -1,12 +1,12 @@
 import type { Money } from '@costed/schema';
 import type { AppraisalScenarioInput, MonteCarloOptions } from './appraisal-scenario.ts';
+import { type AppraisalResult, appraiseCompiled, methodStampForCompiled } from './appraise.ts';
 import {
-  type AppraisalResult,
-  appraiseCompiled,
-  evaluateCompiled,
-  methodStampForCompiled,
-} from './appraise.ts';
-import { type AppraisalContext, compileScenario } from './compile-scenario.ts';
+  type AppraisalContext,
+  benefitsPresentValue,
+  compileScenario,
+  costsPresentValue,
+} from './compile-scenario.ts';
 import { CostingError } from './costing-error.ts';
 import { createPrng } from './create-prng.ts';
 import { drawInto } from './distributions.ts';
@@ -79,7 +79,9 @@ export function simulateAppraisal(
   let sum = 0;
   for (let i = 0; i < iterations; i++) {
     drawInto(model.table, rng, values);
-    const { pvc, pvb } = evaluateCompiled(model, values);
+    // Same functions as the deterministic appraisal, called directly so no object is made per iteration.
+    const pvc = costsPresentValue(model, values);
+    const pvb = benefitsPresentValue(model, values);
     const npv = pvb - pvc;
     npvs[i] = npv;
     sum += npv;
