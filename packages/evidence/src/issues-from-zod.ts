@@ -33,6 +33,14 @@ export function issuesFromZod(
     } else if (issue.code === 'invalid_type' && isMissing(input, path)) {
       const key = String(path.at(-1));
       at(path, `Required key "${key}" is missing (expected ${issue.expected})`, 'missing-key');
+    } else if (
+      issue.code === 'invalid_type' &&
+      issue.expected === 'string' &&
+      typeof valueAt(input, path) === 'number'
+    ) {
+      // YAML reads an unquoted 2012 or 2012.5 as a number; years and codes must be quoted to stay text.
+      const text = String(valueAt(input, path));
+      at(path, `Expected text but found the number ${text}: put it in quotes ("${text}")`, 'schema');
     } else {
       at(path, issue.message, 'schema');
     }
@@ -49,13 +57,18 @@ function weigh(issues: readonly ZodIssue[]): number {
   );
 }
 
-function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
-  if (path.length === 0) return input === undefined;
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let node: unknown = input;
-  for (const segment of path.slice(0, -1)) {
-    if (node === null || typeof node !== 'object') return false;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<PropertyKey, unknown>)[segment];
   }
+  return node;
+}
+
+function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
+  if (path.length === 0) return input === undefined;
+  const node = valueAt(input, path.slice(0, -1));
   return (
     node !== null &&
     typeof node === 'object' &&

@@ -138,8 +138,8 @@ export async function loadEvidence(dataDir: string): Promise<LoadResult> {
   const caseStudyFiles = await listYaml(CASE_STUDIES_DIR);
   const deflatorFiles = await listYaml(DEFLATORS_DIR);
   const [caseStudies, deflators, references] = await Promise.all([
-    Promise.all(caseStudyFiles.map((f) => load<CaseStudy>(f, 'case-study', false))),
-    Promise.all(deflatorFiles.map((f) => load<DeflatorSeries>(f, 'deflator-series', false))),
+    mapLimit(caseStudyFiles, (f) => load<CaseStudy>(f, 'case-study', false)),
+    mapLimit(deflatorFiles, (f) => load<DeflatorSeries>(f, 'deflator-series', false)),
     Promise.all(REFERENCE_FILES.map((r) => load<unknown>(path.join(dataDir, r.path), r.schema, true))),
   ]);
   const ref = <T>(key: ReferenceFile['key']) =>
@@ -298,6 +298,20 @@ function checkSchemaComment(text: string, expected: string): string | undefined 
   if (!match) return `The first line must be "${want}" so that editors validate the file`;
   if (match[1] !== expected) return `The schema comment points at "${match[1]}": write "${want}"`;
   return undefined;
+}
+
+/** Maps in order with at most `limit` calls pending, so thousands of files do not exhaust file handles. */
+async function mapLimit<T, R>(items: readonly T[], fn: (item: T) => Promise<R>, limit = 32): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 function errorCode(error: unknown): string {

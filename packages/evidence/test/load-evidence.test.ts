@@ -125,6 +125,15 @@ describe('loadEvidence on edited copies of the valid directory', () => {
     ]);
   });
 
+  it('tells an author to quote a year YAML read as a number', async () => {
+    const { issues } = await edit('case-studies/hackney-reclaim.yaml', (t) =>
+      t.replace('date: "2010"', 'date: 2010'),
+    );
+    expect(issues.map(formatIssue)).toEqual([
+      'data/case-studies/hackney-reclaim.yaml:36: sources.0.date: Expected text but found the number 2010: put it in quotes ("2010")',
+    ]);
+  });
+
   it('refuses a reference file that is not a sequence', async () => {
     const { issues } = await edit('reference/synonyms.yaml', (t) => t.replace('- terms:', 'terms:'));
     expect(issues.map((i) => [i.file, i.line, i.code])).toEqual([
