@@ -1,5 +1,11 @@
-import { validate } from 'nhs-number-validator';
+import { createRequire } from 'node:module';
 import type { Finding } from './finding.ts';
+
+// nhs-number-validator is CommonJS and ships no types; requiring it with its one function's type keeps
+// every package that imports this one type-checking without an ambient declaration.
+const { validate } = createRequire(import.meta.url)('nhs-number-validator') as {
+  validate: (nhsNumber: string) => boolean;
+};
 
 // Ten digits as one block or grouped 3-3-4 with one separator kind (space or hyphen), standing alone:
 // not part of a longer number, a decimal, a money amount or a thousands-separated figure.
