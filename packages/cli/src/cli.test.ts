@@ -3,6 +3,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatIssue, loadEvidence } from '@costed/evidence';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderSchemaFiles } from './commands/schema-export.ts';
 
@@ -101,6 +102,9 @@ describe('costed validate', () => {
       'data/case-studies/gamma.yaml:4: Duplicate key "title": a key may appear only once in a mapping, so keep one',
     );
     expect(run.stdout.at(-1)).toBe('16 issues in 5 files: data/ is not valid');
+    // The same lines, in the same order, as the library reports.
+    const { issues } = await loadEvidence(path.join(FIXTURES, 'broken', 'data'));
+    expect(run.stdout.slice(0, -1)).toEqual(issues.map(formatIssue));
   });
 
   it('finds data/ at the repository root (the directory holding pnpm-workspace.yaml) by default', async () => {

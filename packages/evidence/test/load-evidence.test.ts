@@ -134,6 +134,22 @@ describe('loadEvidence on edited copies of the valid directory', () => {
     ]);
   });
 
+  it('reports a "not reported" cost by the union option it is closest to', async () => {
+    const { issues } = await edit('case-studies/hackney-reclaim.yaml', (t) =>
+      t.replace('{ notReported: true, reason: No cost is given in the source. }', '{ notReported: true }'),
+    );
+    expect(issues.map(formatIssue)).toEqual([
+      'data/case-studies/hackney-reclaim.yaml:20: costs.0.money.reason: Required key "reason" is missing (expected string)',
+    ]);
+  });
+
+  it('reports an empty case-study file at its first line', async () => {
+    const { issues } = await edit('case-studies/hackney-reclaim.yaml', (t) => t.split('\n')[0]!);
+    expect(issues.map((i) => [i.file, i.line, i.path, i.code])).toEqual([
+      ['data/case-studies/hackney-reclaim.yaml', 1, '', 'schema'],
+    ]);
+  });
+
   it('refuses a reference file that is not a sequence', async () => {
     const { issues } = await edit('reference/synonyms.yaml', (t) => t.replace('- terms:', 'terms:'));
     expect(issues.map((i) => [i.file, i.line, i.code])).toEqual([
