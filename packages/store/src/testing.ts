@@ -1,9 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import pg from 'pg';
 import type { Store } from './create-store.ts';
 import { TABLES_IN_WRITE_ORDER } from './database.ts';
 import { StoreError } from './store-error.ts';
@@ -11,9 +13,9 @@ import { StoreError } from './store-error.ts';
 export interface TestPostgres {
   /** Connection string of the running server. */
   url: string;
-  /** Where it came from: a server this harness started, or DATABASE_URL. */
+  /** Where it came from: a server this harness started, or (a database created on) DATABASE_URL. */
   source: 'started' | 'DATABASE_URL';
-  /** Stops the server and removes its directory (a no-op for DATABASE_URL). */
+  /** Stops the server and removes its directory, or drops the database it created on DATABASE_URL. */
   stop(): Promise<void>;
 }
 
@@ -41,7 +43,7 @@ function freePort(): Promise<number> {
  */
 export async function startPostgres(): Promise<TestPostgres> {
   const fromEnv = process.env.DATABASE_URL;
-  if (fromEnv) return { url: fromEnv, source: 'DATABASE_URL', stop: async () => {} };
+  if (fromEnv) return databaseFromUrl(fromEnv);
 
   const bin = process.env.POSTGRES_BIN ?? DEFAULT_POSTGRES_BIN;
   if (!existsSync(join(bin, 'initdb')) || !existsSync(join(bin, 'pg_ctl'))) {
@@ -120,6 +122,39 @@ export async function startPostgres(): Promise<TestPostgres> {
   };
   process.once('exit', stopSync);
   return { url: `postgresql://postgres@127.0.0.1:${port}/postgres`, source: 'started', stop };
+}
+
+/**
+ * With DATABASE_URL, each caller gets its own new database on that server (dropped by stop()), so test
+ * files running in parallel do not empty each other's tables. Without the right to create databases it
+ * falls back to the given database itself.
+ */
+async function databaseFromUrl(url: string): Promise<TestPostgres> {
+  const name = `costed_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await admin.connect();
+    await admin.query(`create database "${name}"`);
+  } catch {
+    await admin.end().catch(() => {});
+    return { url, source: 'DATABASE_URL', stop: async () => {} };
+  }
+  await admin.end();
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return {
+    url: own.toString(),
+    source: 'DATABASE_URL',
+    async stop() {
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+      await client.connect();
+      try {
+        await client.query(`drop database if exists "${name}" with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
 }
 
 /** Empties every table (fast reset between tests sharing one store). TRUNCATE bypasses row triggers. */
