@@ -1,0 +1,53 @@
+/**
+ * Queries written as a commissioner would type them (typos and acronyms included), each with the seed
+ * case studies that must appear in the top 3.
+ */
+export const RELEVANCE_QUERIES: { q: string; expect: string[] }[] = [
+  { q: 'edge of care adolescents', expect: ['north-yorkshire-no-wrong-door'] },
+  { q: 'looked after children under 4', expect: ['east-riding-early-help-shift'] },
+  { q: 'troubled familes manchester', expect: ['greater-manchester-troubled-families-virtual-team'] },
+  { q: 'NEET careers advice', expect: ['leicestershire-prospects-careers-guidance'] },
+  { q: 'no wrong door', expect: ['north-yorkshire-no-wrong-door'] },
+  { q: 'signs of safety', expect: ['suffolk-signs-of-safety'] },
+  { q: 'child protection practice model', expect: ['suffolk-signs-of-safety'] },
+  { q: 'youth offending team', expect: ['surrey-youth-offending-team-into-youth-services'] },
+  { q: 'YOT', expect: ['surrey-youth-offending-team-into-youth-services'] },
+  { q: 'care leavers', expect: ['calderdale-leaving-care-prospects'] },
+  { q: 'leaving care outsourced', expect: ['calderdale-leaving-care-prospects'] },
+  { q: "children's centres", expect: ['blackburn-with-darwen-childrens-centre-clusters'] },
+  { q: 'sure start', expect: ['blackburn-with-darwen-childrens-centre-clusters'] },
+  { q: 'early help', expect: ['east-riding-early-help-shift'] },
+  { q: 'early intervention young children', expect: ['east-riding-early-help-shift'] },
+  { q: 'team around the child', expect: ['suffolk-integrated-childrens-services-2011'] },
+  { q: 'TAC', expect: ['suffolk-integrated-childrens-services-2011'] },
+  { q: 'hackney education trust', expect: ['hackney-learning-trust'] },
+  { q: 'GCSE results outsourcing', expect: ['hackney-learning-trust'] },
+  { q: 'school improvement', expect: ['hackney-learning-trust'] },
+  { q: 'careers guidance 16-19', expect: ['leicestershire-prospects-careers-guidance'] },
+  { q: 'IAG', expect: ['leicestershire-prospects-careers-guidance'] },
+  { q: 'Prospects Gloucestershire', expect: ['gloucestershire-prospects-integrated-youth-services'] },
+  {
+    q: 'Connexions youth services contract',
+    expect: ['gloucestershire-prospects-integrated-youth-services'],
+  },
+  { q: 'care proceedings babies', expect: ['east-riding-early-help-shift'] },
+  { q: 'safegaurding to early help', expect: ['east-riding-early-help-shift'] },
+  { q: 'Glocestershire', expect: ['gloucestershire-prospects-integrated-youth-services'] },
+  { q: 'virtual team', expect: ['greater-manchester-troubled-families-virtual-team'] },
+  { q: 'supporting families', expect: ['greater-manchester-troubled-families-virtual-team'] },
+  {
+    q: 'decommissioning',
+    expect: [
+      'greater-manchester-troubled-families-virtual-team',
+      'blackburn-with-darwen-childrens-centre-clusters',
+    ],
+  },
+  { q: 'first time entrants youth justice', expect: ['surrey-youth-offending-team-into-youth-services'] },
+  { q: 'LAC higher education', expect: ['calderdale-leaving-care-prospects'] },
+  { q: 'adolescents hub police', expect: ['north-yorkshire-no-wrong-door'] },
+  { q: 'integrated youth services', expect: ['gloucestershire-prospects-integrated-youth-services'] },
+  { q: 'devolved budgets', expect: ['blackburn-with-darwen-childrens-centre-clusters'] },
+  { q: 'strengths based social work', expect: ['suffolk-signs-of-safety'] },
+  { q: 'NEET care leavers', expect: ['calderdale-leaving-care-prospects'] },
+  { q: 'Surrey yout', expect: ['surrey-youth-offending-team-into-youth-services'] },
+];
