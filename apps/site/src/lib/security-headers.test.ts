@@ -35,9 +35,17 @@ describe('buildContentSecurityPolicy', () => {
 
 describe('buildSecurityHeaders', () => {
   it('sends nosniff and no referrer with the CSP', () => {
-    expect(buildSecurityHeaders()).toMatchObject({
+    expect(buildSecurityHeaders()).toEqual({
+      'Content-Security-Policy': buildContentSecurityPolicy(),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
     });
+  });
+
+  it('leaves only the CSP out for the dev server', () => {
+    expect(Object.keys(buildSecurityHeaders({ contentSecurityPolicy: false }))).toEqual([
+      'X-Content-Type-Options',
+      'Referrer-Policy',
+    ]);
   });
 });

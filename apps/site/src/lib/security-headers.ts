@@ -22,9 +22,13 @@ export function buildContentSecurityPolicy(
 }
 
 /** Headers every HTML response carries (static files get the last two in serve.ts). */
-export function buildSecurityHeaders(): Record<string, string> {
+export function buildSecurityHeaders(
+  options: { contentSecurityPolicy?: boolean } = {},
+): Record<string, string> {
   return {
-    'Content-Security-Policy': buildContentSecurityPolicy(),
+    ...(options.contentSecurityPolicy === false
+      ? {}
+      : { 'Content-Security-Policy': buildContentSecurityPolicy() }),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
   };
