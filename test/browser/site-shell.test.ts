@@ -29,7 +29,8 @@ function newestSourceTime(path: string): number {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newestSourceTime(join(path, name))));
+  // A directory's own time changes when a file in it is deleted or renamed.
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestSourceTime(join(path, name))));
 }
 
 /** Builds the site unless dist/ is newer than its sources and config (saves ~15 s on a re-run). */
