@@ -105,6 +105,10 @@ export class EmbeddedEngine {
   #best = new Float64Array(1024);
   #hits = new Uint16Array(1024);
   #score = new Float64Array(1024);
+  #touched = new Int32Array(1024);
+  #outIds = new Int32Array(1024);
+  #outRank = new Float64Array(1024);
+  #outScore = new Float64Array(1024);
   #stampNow = 0;
 
   constructor(options: {
@@ -246,6 +250,10 @@ export class EmbeddedEngine {
     this.#best = new Float64Array(size);
     this.#hits = new Uint16Array(size);
     this.#score = new Float64Array(size);
+    this.#touched = new Int32Array(size);
+    this.#outIds = new Int32Array(size);
+    this.#outRank = new Float64Array(size);
+    this.#outScore = new Float64Array(size);
   }
 
   exportPostings(): EngineSnapshot {
@@ -330,6 +338,8 @@ export class EmbeddedEngine {
           fuzzyUsed = found.ids.length > 0;
         }
         if (found.ids.length < this.#fuzzyThreshold && resolved.length > 1) {
+          // The next evaluation reuses the result buffers, so keep this (small) result apart.
+          found = { ids: found.ids.slice(), rank: found.rank.slice(), score: found.score.slice() };
           // Still too little: let documents match some of the words, ranked by how many they match.
           const some = this.#evaluate(resolved, filter, false);
           if (some.ids.length > found.ids.length) {
@@ -443,43 +453,47 @@ export class EmbeddedEngine {
     const best = this.#best;
     const hits = this.#hits;
     const score = this.#score;
-    const touched: number[] = [];
+    const touched = this.#touched;
+    let touchedCount = 0;
     if (all && clauses.some((c) => c.alternatives.length === 0)) {
       return { ids: new Int32Array(0), rank: new Float64Array(0), score: new Float64Array(0) };
     }
     for (const clause of clauses) {
       const mark = ++this.#stampNow;
-      const inClause: number[] = [];
       for (const alt of clause.alternatives) {
         const first = alt.lists[0]!;
-        const rest = alt.lists.slice(1);
+        const rest = alt.lists.length > 1 ? alt.lists.slice(1) : undefined;
+        const docs = first.docs;
+        const weights = first.weights;
+        const factor = alt.weight * alt.idf;
         for (let i = 0; i < first.length; i++) {
-          const doc = first.docs[i]!;
+          const doc = docs[i]!;
           if ((filter[doc >> 5]! & (1 << (doc & 31))) === 0) continue;
-          if (rest.length > 0 && !rest.every((l) => contains(l, doc))) continue;
-          const w = first.weights[i]!;
-          const s = alt.weight * alt.idf * ((w * 2.2) / (w + 1.2));
+          if (rest && !rest.every((l) => contains(l, doc))) continue;
+          const w = weights[i]!;
+          const s = factor * ((w * 2.2) / (w + 1.2));
+          // A clause counts once per document, with its best alternative's score.
           if (stamp[doc] !== mark) {
             stamp[doc] = mark;
             best[doc] = s;
-            inClause.push(doc);
-          } else if (s > best[doc]!) best[doc] = s;
+            if (hits[doc] === 0) touched[touchedCount++] = doc;
+            hits[doc]!++;
+            score[doc]! += s;
+          } else if (s > best[doc]!) {
+            score[doc]! += s - best[doc]!;
+            best[doc] = s;
+          }
         }
-      }
-      for (const doc of inClause) {
-        if (hits[doc] === 0) touched.push(doc);
-        hits[doc]!++;
-        score[doc]! += best[doc]!;
       }
     }
     const need = all ? clauses.length : 1;
-    let n = 0;
-    for (const doc of touched) if (hits[doc]! >= need) n++;
-    const ids = new Int32Array(n);
-    const rank = new Float64Array(n);
-    const scores = new Float64Array(n);
+    // Results go into reused buffers: a query allocates almost nothing, which keeps GC pauses out of the tail.
+    const ids = this.#outIds;
+    const rank = this.#outRank;
+    const scores = this.#outScore;
     let k = 0;
-    for (const doc of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const doc = touched[t]!;
       if (hits[doc]! >= need) {
         ids[k] = doc;
         scores[k] = score[doc]!;
@@ -490,7 +504,7 @@ export class EmbeddedEngine {
       hits[doc] = 0;
       score[doc] = 0;
     }
-    return { ids, rank, score: scores };
+    return { ids: ids.subarray(0, k), rank: rank.subarray(0, k), score: scores.subarray(0, k) };
   }
 
   #filterBits(query: SearchQuery): Uint32Array {
