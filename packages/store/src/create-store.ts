@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { type ApiKeyRepository, createApiKeyRepository } from './api-key-repository.ts';
 import { type AuditRepository, createAuditRepository } from './audit-repository.ts';
 import { type CaseStudyRepository, createCaseStudyRepository } from './case-study-repository.ts';
 import type { Database, Executor } from './database.ts';
@@ -16,6 +17,7 @@ import { createSubmissionRepository, type SubmissionRepository } from './submiss
 import { TEXT_PARSERS } from './type-parsers.ts';
 
 export interface Repositories {
+  apiKeys: ApiKeyRepository;
   caseStudies: CaseStudyRepository;
   organisations: OrganisationRepository;
   submissions: SubmissionRepository;
@@ -48,6 +50,7 @@ export interface Store extends Repositories {
 /** Repositories bound to one executor (the pool or a transaction). */
 export function createRepositories(db: Executor): Repositories {
   return {
+    apiKeys: createApiKeyRepository(db),
     caseStudies: createCaseStudyRepository(db),
     organisations: createOrganisationRepository(db),
     submissions: createSubmissionRepository(db),

@@ -182,6 +182,41 @@ export interface SynonymsTable {
   document: Json<JsonValue>;
 }
 
+export interface AuthUserTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+  image: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface AuthSessionTable {
+  id: string;
+  expiresAt: Timestamp;
+  token: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  ipAddress: string | null;
+  userAgent: string | null;
+  userId: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  display_prefix: string;
+  hash: string;
+  scopes: Json<string[]>;
+  created_by: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   members: MembersTable;
@@ -202,6 +237,9 @@ export interface Database {
   councils: CouncilsTable;
   indicators: IndicatorsTable;
   synonyms: SynonymsTable;
+  auth_user: AuthUserTable;
+  auth_session: AuthSessionTable;
+  api_keys: ApiKeysTable;
 }
 
 /** Anything queries can run on: the store's pool or an open transaction. */
@@ -231,4 +269,7 @@ export const TABLES_IN_WRITE_ORDER = [
   'portfolio_services',
   'audit_log',
   'outbox',
+  'api_keys',
+  'auth_session',
+  'auth_user',
 ] as const satisfies readonly (keyof Database)[];

@@ -1,3 +1,4 @@
+export * from './api-key-repository.ts';
 export * from './audit-repository.ts';
 export * from './case-study-repository.ts';
 export * from './content-hash.ts';

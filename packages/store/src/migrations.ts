@@ -203,6 +203,36 @@ const initial: readonly string[] = [
    )`,
 ];
 
+/*
+ * Identity: the tables better-auth uses (users, server-side sessions, credentials, verification tokens), in
+ * exactly the DDL better-auth 1.7 compiles for PostgreSQL with the `auth_` model names the API configures —
+ * so one migrator owns the whole schema — and organisation API keys, stored only as SHA-256 hashes.
+ * None of these are part of the evidence-base export.
+ */
+const identity: readonly string[] = [
+  `create table "auth_user" ("id" text not null primary key, "name" text not null, "email" text not null unique, "emailVerified" boolean not null, "image" text, "createdAt" timestamptz default CURRENT_TIMESTAMP not null, "updatedAt" timestamptz default CURRENT_TIMESTAMP not null)`,
+  `create table "auth_session" ("id" text not null primary key, "expiresAt" timestamptz not null, "token" text not null unique, "createdAt" timestamptz default CURRENT_TIMESTAMP not null, "updatedAt" timestamptz not null, "ipAddress" text, "userAgent" text, "userId" text not null references "auth_user" ("id") on delete cascade)`,
+  `create table "auth_account" ("id" text not null primary key, "accountId" text not null, "providerId" text not null, "userId" text not null references "auth_user" ("id") on delete cascade, "accessToken" text, "refreshToken" text, "idToken" text, "accessTokenExpiresAt" timestamptz, "refreshTokenExpiresAt" timestamptz, "scope" text, "password" text, "createdAt" timestamptz default CURRENT_TIMESTAMP not null, "updatedAt" timestamptz not null)`,
+  `create table "auth_verification" ("id" text not null primary key, "identifier" text not null, "value" text not null, "expiresAt" timestamptz not null, "createdAt" timestamptz default CURRENT_TIMESTAMP not null, "updatedAt" timestamptz default CURRENT_TIMESTAMP not null)`,
+  `create index "auth_session_userId_idx" on "auth_session" ("userId")`,
+  `create index "auth_account_userId_idx" on "auth_account" ("userId")`,
+  `create index "auth_verification_identifier_idx" on "auth_verification" ("identifier")`,
+  `create table api_keys (
+     id text primary key check (length(id) > 0),
+     organisation_id text not null references organisations(id) on delete cascade,
+     name text not null check (length(name) between 1 and 100),
+     display_prefix text not null check (length(display_prefix) between 4 and 32),
+     hash text not null unique check (hash ~ '^[0-9a-f]{64}$'),
+     scopes jsonb not null check (jsonb_typeof(scopes) = 'array'),
+     created_by text not null check (length(created_by) > 0),
+     created_at timestamptz not null default now(),
+     last_used_at timestamptz,
+     revoked_at timestamptz,
+     revoked_by text
+   )`,
+  `create index api_keys_organisation_idx on api_keys (organisation_id)`,
+];
+
 function statementsMigration(statements: readonly string[]): Migration {
   return {
     async up(db: Kysely<unknown>) {
@@ -214,6 +244,7 @@ function statementsMigration(statements: readonly string[]): Migration {
 /** Migrations by name; names sort in the order they apply. Never edit one that has shipped: add another. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': statementsMigration(initial),
+  '0002-identity': statementsMigration(identity),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

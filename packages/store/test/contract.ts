@@ -473,6 +473,56 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       expect(await store.portfolios.get(created.id)).toBeUndefined();
     });
 
+    it('stores organisation API keys only as hashes, audits creation and revocation, and keeps them out of the export', async () => {
+      await store.organisations.create({ id: 'hull', name: 'Hull', kind: 'council' }, 'admin');
+      const hash = 'a'.repeat(64);
+      const key = await store.apiKeys.create(
+        {
+          id: 'key-1',
+          organisationId: 'hull',
+          name: 'CI',
+          displayPrefix: 'costed_abc',
+          hash,
+          scopes: ['submissions:read'],
+        },
+        'officer',
+      );
+      expect(key).toMatchObject({ hash, scopes: ['submissions:read'], revokedAt: null, lastUsedAt: null });
+      expect((await store.apiKeys.findByHash(hash))?.id).toBe('key-1');
+      await rejectsWith(
+        store.apiKeys.create(
+          { id: 'key-2', organisationId: 'hull', name: 'dup', displayPrefix: 'costed_abc', hash, scopes: [] },
+          'officer',
+        ),
+        UNIQUE,
+      );
+      await rejectsWith(
+        store.apiKeys.create(
+          {
+            id: 'key-3',
+            organisationId: 'hull',
+            name: 'plain',
+            displayPrefix: 'costed_abc',
+            hash: 'costed_plaintext',
+            scopes: [],
+          },
+          'officer',
+        ),
+        CHECK,
+      );
+      await store.apiKeys.touch('key-1', '2026-11-23T10:00:00.000Z');
+      expect((await store.apiKeys.get('key-1'))?.lastUsedAt).toMatch(/^2026-11-23T10:00:00/);
+      const revoked = await store.apiKeys.revoke('key-1', 'officer');
+      expect(revoked.revokedAt).not.toBeNull();
+      expect((await store.apiKeys.revoke('key-1', 'someone-else')).revokedBy).toBe('officer');
+      await expect(store.apiKeys.revoke('nope', 'officer')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      const actions = (await store.audit.list({ entityType: 'api-key' })).map((e) => e.action).sort();
+      expect(actions).toEqual(['api-key.create', 'api-key.revoke']);
+      const lines: string[] = [];
+      await exportAll(store, (line) => lines.push(line));
+      expect(lines.join('\n')).not.toContain(hash);
+    });
+
     it('exports and re-imports the whole store byte for byte', async () => {
       await store.organisations.create(
         { id: 'hull', name: 'Hull', kind: 'council', gssCode: 'E06000010' },
