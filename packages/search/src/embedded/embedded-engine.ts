@@ -543,12 +543,9 @@ export class EmbeddedEngine {
     const cost = this.#cost;
     const level = this.#level;
     const recency = this.#recency;
-    const docs = this.#docs;
-    const bySlug = (a: number, b: number) => {
-      const x = docs[ids[a]!]!.slug;
-      const y = docs[ids[b]!]!.slug;
-      return x < y ? -1 : x > y ? 1 : 0;
-    };
+    // Ties fall back to index order (a number compare): comparing slugs made ties the most expensive part of
+    // sorting 30k matches that share a publication date. Restored snapshots keep the order.
+    const byIndexOrder = (a: number, b: number) => ids[a]! - ids[b]!;
     const byRank = (a: number, b: number) => rank[b]! - rank[a]!;
     const byRecency = (a: number, b: number) => recency[ids[b]!]! - recency[ids[a]!]!;
     let compare: (a: number, b: number) => number;
@@ -557,17 +554,17 @@ export class EmbeddedEngine {
         compare = (a, b) => {
           const x = cost[ids[a]!]!;
           const y = cost[ids[b]!]!;
-          return (x === y ? 0 : x < y ? -1 : 1) || byRank(a, b) || bySlug(a, b);
+          return (x === y ? 0 : x < y ? -1 : 1) || byRank(a, b) || byIndexOrder(a, b);
         };
         break;
       case 'evidence-level':
-        compare = (a, b) => level[ids[b]!]! - level[ids[a]!]! || byRank(a, b) || bySlug(a, b);
+        compare = (a, b) => level[ids[b]!]! - level[ids[a]!]! || byRank(a, b) || byIndexOrder(a, b);
         break;
       case 'recency':
-        compare = (a, b) => byRecency(a, b) || byRank(a, b) || bySlug(a, b);
+        compare = (a, b) => byRecency(a, b) || byRank(a, b) || byIndexOrder(a, b);
         break;
       default:
-        compare = (a, b) => byRank(a, b) || byRecency(a, b) || bySlug(a, b);
+        compare = (a, b) => byRank(a, b) || byRecency(a, b) || byIndexOrder(a, b);
     }
     const needed = Math.min(ids.length, query.page * query.pageSize);
     return topK(ids.length, needed, compare);
