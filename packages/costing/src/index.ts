@@ -86,6 +86,7 @@ export {
   UNSTABLE_BCR_COST_SHARE,
   UNSTABLE_BCR_WARNING_SHARE,
 } from './simulate-appraisal.ts';
+export * from './summarise-case-study-costs.ts';
 export {
   DEFAULT_ANNUALISATION_RATE_PERCENT,
   equivalentAnnualCost,
