@@ -41,7 +41,7 @@ export interface MeilisearchSearchOptions {
 
 const SORT: Record<SearchQuery['sort'], string[] | undefined> = {
   relevance: undefined,
-  'cost-per-participant': ['costPerParticipantPence:asc', 'slug:asc'],
+  'cost-per-participant': ['costPerParticipantPence:asc'],
   'evidence-level': ['evidenceLevel:desc'],
   recency: ['recency:desc'],
 };
@@ -139,6 +139,8 @@ export class MeilisearchSearchIndex implements SearchIndex {
   readonly #searchClient: Meilisearch;
   readonly #synonyms: SynonymTable;
   readonly #councilNames: Map<string, string>;
+  /** Settings are applied once per adapter instance, not on every write. */
+  #liveReady: Promise<void> | undefined;
 
   constructor(options: MeilisearchSearchOptions) {
     if (!options.url || !options.apiKey || !/^[A-Za-z0-9_-]+$/.test(options.indexName)) {
@@ -181,7 +183,11 @@ export class MeilisearchSearchIndex implements SearchIndex {
 
   async upsert(docs: readonly SearchDocument[]): Promise<void> {
     if (docs.length === 0) return;
-    await this.#ensureIndex(this.#options.indexName);
+    this.#liveReady ??= this.#ensureIndex(this.#options.indexName).catch((error) => {
+      this.#liveReady = undefined;
+      throw error;
+    });
+    await this.#liveReady;
     this.#learn(docs);
     await settle(this.#index.addDocuments(docs.map(toStored), { primaryKey: 'id' }), 'add documents');
   }
@@ -258,8 +264,9 @@ export class MeilisearchSearchIndex implements SearchIndex {
   async search(input: SearchQueryInput): Promise<SearchResult> {
     const query = parseQuery(input);
     const q = stripSentinels(query.q ?? '');
+    const filter = buildMeilisearchFilter(query.filters);
     const params: SearchParams = {
-      filter: buildMeilisearchFilter(query.filters),
+      ...(filter.length > 0 ? { filter } : {}),
       hitsPerPage: query.pageSize,
       page: query.page,
       attributesToHighlight: ['title', 'summary', 'intervention'],
