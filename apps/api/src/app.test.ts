@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
+import type { AppServices } from './services/create-services.ts';
 import type { ApiServices } from './services.ts';
 
-function fakeServices(ready = true): ApiServices {
-  return {
+// Only identity and readiness are exercised here; the rest of AppServices is not touched.
+function fakeServices(ready = true): AppServices {
+  const services: ApiServices = {
     identity: {
       sessionUser: async () => null,
       membershipsOf: async () => [],
@@ -13,6 +15,7 @@ function fakeServices(ready = true): ApiServices {
     readiness: async () => ({ store: { ok: ready }, search: { ok: true } }),
     close: async () => {},
   };
+  return services as AppServices;
 }
 
 describe('API core', () => {

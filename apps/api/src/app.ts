@@ -5,12 +5,14 @@ import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { securityPlugin } from './plugins/security.ts';
+import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
-import type { ApiServices } from './services.ts';
+import type { AppServices } from './services/create-services.ts';
 
 export interface BuildAppOptions {
   config?: ConfigInput;
-  services: ApiServices;
+  /** Everything the routes call. Plugin-level tests may pass a partial set that covers what they exercise. */
+  services: AppServices;
   logger?: boolean;
 }
 
@@ -36,6 +38,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authPlugin, { directory: options.services.identity });
   await app.register(openapiPlugin, { config });
   await app.register(healthRoutes);
+  // Plugin-level tests build the app with only identity services; routes need the full set.
+  if ('store' in options.services) {
+    await app.register(authRoutes);
+  }
 
   app.addHook('onClose', async () => options.services.close());
   return app;

@@ -4,15 +4,16 @@ import { z } from 'zod';
  * The API's configuration: the one place environment variables are read (server.ts calls parseEnv).
  * Everything else receives a `Config` object, so tests build apps with plain options.
  */
-const csv = z
-  .string()
-  .transform((s) =>
+// A comma-separated list from the environment, or an array from code (an already-parsed Config).
+const csv = z.union([
+  z.array(z.string()),
+  z.string().transform((s) =>
     s
       .split(',')
       .map((x) => x.trim())
       .filter(Boolean),
-  )
-  .pipe(z.array(z.string()));
+  ),
+]);
 
 export const Config = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(4000).describe('API_PORT'),

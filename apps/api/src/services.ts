@@ -17,6 +17,6 @@ export interface ApiServices {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    services: ApiServices;
+    services: import('./services/create-services.ts').AppServices;
   }
 }
