@@ -153,7 +153,7 @@ describe('MeilisearchSearchIndex.reindex', () => {
     });
     await index.reindex([]);
     const swap = calls.find((c) => c.path === '/swap-indexes');
-    const [pair] = swap?.body as { indexes: [string, string] }[];
+    const [pair] = (swap?.body ?? []) as { indexes: [string, string] }[];
     expect(pair?.indexes[0]).toBe('cases');
     expect(pair?.indexes[1]).toMatch(/^cases__reindex_/);
     expect(calls.at(-2)).toMatchObject({ method: 'DELETE', path: `/indexes/${pair?.indexes[1]}` });
