@@ -6,7 +6,9 @@ import { errorsPlugin } from './plugins/errors.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { securityPlugin } from './plugins/security.ts';
 import { authRoutes } from './routes/auth.ts';
+import { caseStudyRoutes } from './routes/case-studies.ts';
 import { healthRoutes } from './routes/health.ts';
+import { referenceRoutes } from './routes/reference.ts';
 import type { AppServices } from './services/create-services.ts';
 
 export interface BuildAppOptions {
@@ -41,6 +43,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Plugin-level tests build the app with only identity services; routes need the full set.
   if ('store' in options.services) {
     await app.register(authRoutes);
+    await app.register(caseStudyRoutes);
+    await app.register(referenceRoutes);
   }
 
   app.addHook('onClose', async () => options.services.close());

@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   'route-not-found': { status: 404, title: 'No such route' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'Conflict' },
+  gone: { status: 410, title: 'No longer available' },
   'invalid-transition': { status: 409, title: 'That workflow step is not allowed from the current status' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
