@@ -5,9 +5,13 @@ import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { securityPlugin } from './plugins/security.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { caseStudyRoutes } from './routes/case-studies.ts';
 import { healthRoutes } from './routes/health.ts';
+import { reviewRoutes } from './routes/review.ts';
+import { submissionRoutes } from './routes/submissions.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import type { AppServices } from './services/create-services.ts';
 
@@ -43,6 +47,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Plugin-level tests build the app with only identity services; routes need the full set.
   if ('store' in options.services) {
     await app.register(authRoutes);
+    await app.register(exportRoutes);
+    await app.register(submissionRoutes);
+    await app.register(reviewRoutes);
+    await app.register(auditRoutes);
     await app.register(caseStudyRoutes);
     await app.register(referenceRoutes);
   }
