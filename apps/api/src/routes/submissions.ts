@@ -128,7 +128,8 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Checks the whole case study (each failing field as a document.… path; the evidence assessment may be left to the curator) and scans it for personal data.',
         params: IdParams,
-        body: z.object({ expectedVersion: ExpectedVersion.optional() }).strict().optional(),
+        // No body at all is fine (Fastify passes null): the version check is optional here.
+        body: z.object({ expectedVersion: ExpectedVersion.optional() }).strict().nullish(),
         response: { 200: SubmissionView, ...WRITE_ERRORS },
       },
     },
