@@ -518,6 +518,15 @@ describe('submission, review, withdrawal and audit routes', () => {
       });
       expect((await t.store.caseStudies.get(slug))?.document.evidence).toEqual(CURATOR_EVIDENCE);
       expect(await t.services.search.get(slug)).toBeDefined();
+      // Once published it belongs to East Riding: another council cannot propose its next version.
+      const takeover = await inject('POST', '/v1/submissions', as.suffolk, {
+        targetSlug: slug,
+        document: {},
+      });
+      expectProblem(takeover, 403, 'forbidden');
+      const update = await inject('POST', '/v1/submissions', as.east, { targetSlug: slug, document: {} });
+      expect(update.statusCode).toBe(201);
+      expect(update.json()).toMatchObject({ targetSlug: slug, document: { slug } });
     });
 
     it('refuses an invalid evidence assessment with its field paths, and publishes nothing', async () => {
