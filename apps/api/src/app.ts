@@ -6,9 +6,11 @@ import { errorsPlugin } from './plugins/errors.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { securityPlugin } from './plugins/security.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { appraisalRoutes } from './routes/appraisals.ts';
 import { authRoutes } from './routes/auth.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { caseStudyRoutes } from './routes/case-studies.ts';
+import { compareRoutes } from './routes/compare.ts';
 import { healthRoutes } from './routes/health.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { submissionRoutes } from './routes/submissions.ts';
@@ -47,6 +49,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Plugin-level tests build the app with only identity services; routes need the full set.
   if ('store' in options.services) {
     await app.register(authRoutes);
+    await app.register(appraisalRoutes);
+    await app.register(compareRoutes);
     await app.register(exportRoutes);
     await app.register(submissionRoutes);
     await app.register(reviewRoutes);
