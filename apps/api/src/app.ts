@@ -5,16 +5,17 @@ import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { securityPlugin } from './plugins/security.ts';
-import { auditRoutes } from './routes/audit.ts';
 import { appraisalRoutes } from './routes/appraisals.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
-import { exportRoutes } from './routes/exports.ts';
 import { caseStudyRoutes } from './routes/case-studies.ts';
 import { compareRoutes } from './routes/compare.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
+import { organisationRoutes } from './routes/organisations.ts';
+import { referenceRoutes } from './routes/reference.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { submissionRoutes } from './routes/submissions.ts';
-import { referenceRoutes } from './routes/reference.ts';
 import type { AppServices } from './services/create-services.ts';
 
 export interface BuildAppOptions {
@@ -57,6 +58,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await app.register(auditRoutes);
     await app.register(caseStudyRoutes);
     await app.register(referenceRoutes);
+    await app.register(organisationRoutes);
   }
 
   app.addHook('onClose', async () => options.services.close());

@@ -61,6 +61,15 @@ export const Config = z.object({
     .nonnegative()
     .default(1000)
     .describe('MAX_EVENT_LOOP_DELAY_MS (503 above)'),
+  adminEmail: z
+    .email()
+    .optional()
+    .describe('ADMIN_EMAIL: creates the first admin on start-up when there is none'),
+  adminPassword: z
+    .string()
+    .min(12)
+    .optional()
+    .describe('ADMIN_PASSWORD: password for ADMIN_EMAIL (at least 12 characters)'),
   logLevel: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
@@ -87,6 +96,8 @@ const ENV_NAMES: Record<keyof Config, string> = {
   bodyLimitBytes: 'BODY_LIMIT_BYTES',
   uploadLimitBytes: 'UPLOAD_LIMIT_BYTES',
   maxEventLoopDelayMs: 'MAX_EVENT_LOOP_DELAY_MS',
+  adminEmail: 'ADMIN_EMAIL',
+  adminPassword: 'ADMIN_PASSWORD',
   logLevel: 'LOG_LEVEL',
 };
 

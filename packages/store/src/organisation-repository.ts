@@ -45,10 +45,50 @@ export interface OrganisationRepository {
   setMember(member: { userId: string; organisationId: string; role: Role }, actor: string): Promise<Member>;
   members(organisationId: string): Promise<Member[]>;
   membershipsOf(userId: string): Promise<Member[]>;
+  /** Removes a membership (audited); false when there was none. */
+  removeMember(member: { userId: string; organisationId: string }, actor: string): Promise<boolean>;
+  /** The account with this e-mail address (accounts are created by signing up), for adding members by e-mail. */
+  userByEmail(email: string): Promise<{ id: string; email: string; name: string } | undefined>;
+  /** Whether any admin exists (so a first admin can be bootstrapped exactly once). */
+  hasAdmin(): Promise<boolean>;
 }
 
 export function createOrganisationRepository(db: Executor): OrganisationRepository {
   return {
+    removeMember: (member, actor) =>
+      inTransaction(db, async (tx) => {
+        const removed = await tx
+          .deleteFrom('members')
+          .where('user_id', '=', member.userId)
+          .where('organisation_id', '=', member.organisationId)
+          .returningAll()
+          .executeTakeFirst();
+        if (!removed) return false;
+        await createAuditRepository(tx).append({
+          actor,
+          action: 'member.remove',
+          entityType: 'organisation',
+          entityId: member.organisationId,
+          before: { userId: member.userId, role: removed.role },
+        });
+        return true;
+      }),
+    async userByEmail(email) {
+      return db
+        .selectFrom('auth_user')
+        .select(['id', 'email', 'name'])
+        .where(({ fn }) => fn('lower', ['email']), '=', email.toLowerCase())
+        .executeTakeFirst();
+    },
+    async hasAdmin() {
+      const row = await db
+        .selectFrom('members')
+        .select('user_id')
+        .where('role', '=', 'admin')
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
     async create(organisation, actor) {
       return inTransaction(db, async (tx) => {
         const row = await tx

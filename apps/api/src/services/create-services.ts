@@ -46,6 +46,36 @@ function authSecretFor(config: Config, embedded: boolean): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** The organisation that holds the platform's administrators. */
+export const ADMIN_ORGANISATION = {
+  id: 'costed-admins',
+  name: 'Costed administrators',
+  kind: 'sector-body',
+} as const;
+
+/**
+ * Creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when no admin exists, so a fresh deployment can be
+ * administered; afterwards admins manage members through the API and the variables are ignored.
+ */
+async function bootstrapAdmin(config: Config, store: Store, auth: Auth, log: Log): Promise<void> {
+  if (!config.adminEmail || !config.adminPassword || (await store.organisations.hasAdmin())) return;
+  let user = await store.organisations.userByEmail(config.adminEmail);
+  if (!user) {
+    const created = await auth.api.signUpEmail({
+      body: { email: config.adminEmail, password: config.adminPassword, name: 'Administrator' },
+    });
+    user = { id: created.user.id, email: created.user.email, name: created.user.name };
+  }
+  if (!(await store.organisations.get(ADMIN_ORGANISATION.id))) {
+    await store.organisations.create(ADMIN_ORGANISATION, 'system:bootstrap');
+  }
+  await store.organisations.setMember(
+    { userId: user.id, organisationId: ADMIN_ORGANISATION.id, role: 'admin' },
+    'system:bootstrap',
+  );
+  log.info({ email: config.adminEmail }, 'first admin created');
+}
+
 /**
  * Builds everything the API needs, in dependency order: the store (migrated), the evidence base seeded from
  * data/ (idempotent: unchanged files write nothing), the search index (derived from the store), the outbox
@@ -134,6 +164,8 @@ export async function createServices(
       signInLimitPerMinute: config.signInRateLimitMax,
       secureCookies: config.publicUrl.startsWith('https://'),
     });
+
+    await bootstrapAdmin(config, store, auth, log);
 
     const identity: IdentityDirectory = {
       async sessionUser(headers) {
