@@ -28,7 +28,7 @@ export const CURATOR_EVIDENCE = {
 /**
  * The whole workflow through HTTP, as users do it: a council drafts and submits → a curator requests changes
  * → the council edits and resubmits → the curator publishes → search finds it and the store lists it as
- * published → the curator withdraws it → search no longer finds it, and its versions and audit trail remain.
+ * published and the open-data export holds it → the curator withdraws it → search no longer finds it, and its versions and audit trail remain.
  */
 export async function runWorkflow(t: TestApp, slug: string, word: string): Promise<void> {
   const council = await t.signIn('council-member');
@@ -130,6 +130,9 @@ export async function runWorkflow(t: TestApp, slug: string, word: string): Promi
   expect(record?.document.summary).toContain('began in 2012');
   const publishedList = await t.store.caseStudies.list({ status: 'published' });
   expect(publishedList.map((c) => c.slug)).toContain(slug);
+  const exportedSlugs = async () =>
+    ((await t.app.inject('/v1/exports/case-studies.json')).json() as { slug: string }[]).map((c) => c.slug);
+  expect(await exportedSlugs()).toContain(slug);
 
   // 5. The curator withdraws it; search no longer finds it, the history remains.
   const withdrawn = await t.app.inject({
@@ -154,6 +157,7 @@ export async function runWorkflow(t: TestApp, slug: string, word: string): Promi
   ]);
   expect(versions[1]?.changeNote).toContain('pending new figures');
   expect((await t.store.caseStudies.list({ status: 'published' })).map((c) => c.slug)).not.toContain(slug);
+  expect(await exportedSlugs()).not.toContain(slug);
 
   // Every transition is an audit event, with who did it.
   const admin = await t.signIn('admin');
