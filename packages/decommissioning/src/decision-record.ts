@@ -4,7 +4,9 @@ import { Recommendation } from './recommendation.ts';
 
 export const Decision = z
   .enum(['keep', 'change', 'decommission', 'evaluate'])
-  .describe('What the commissioner decided: keep, change (redesign or re-specify), decommission, or evaluate first.');
+  .describe(
+    'What the commissioner decided: keep, change (redesign or re-specify), decommission, or evaluate first.',
+  );
 export type Decision = z.infer<typeof Decision>;
 
 /** Long enough that a rationale has to say why, short of an essay. */

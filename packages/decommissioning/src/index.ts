@@ -20,9 +20,9 @@ export { type RecommendationWithReason, recommend } from './recommend.ts';
 export { Recommendation } from './recommendation.ts';
 export {
   type PortfolioReview,
+  type ReviewOptions,
   RULES,
   RULES_VERSION,
-  type ReviewOptions,
   reviewPortfolio,
   type ServiceReview,
 } from './review-portfolio.ts';

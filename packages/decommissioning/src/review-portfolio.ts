@@ -12,8 +12,8 @@ import { PriceYear } from '@costed/schema';
 import { DecommissioningError } from './decommissioning-error.ts';
 import { isIsoDate } from './iso-date.ts';
 import { PortfolioService, type PortfolioServiceInput } from './portfolio-service.ts';
-import type { Recommendation } from './recommendation.ts';
 import { recommend } from './recommend.ts';
+import type { Recommendation } from './recommendation.ts';
 import { ReviewThresholds, type ReviewThresholdsInput } from './review-thresholds.ts';
 import { contractEndingSoon } from './rules/contract-ending-soon.ts';
 import { costPerOutcomeAboveUpperQuartile } from './rules/cost-per-outcome-above-upper-quartile.ts';
@@ -114,7 +114,8 @@ function measureOutcomes(
       baseline,
       followUp: latest,
       // A percentage of the service's own participants is the one rate a portfolio row can turn into a count.
-      population: info.unit === 'percent' && service.participantsPerYear ? service.participantsPerYear : undefined,
+      population:
+        info.unit === 'percent' && service.participantsPerYear ? service.participantsPerYear : undefined,
     };
     const impact = measureImpact(measure);
     outcome.improvement = impact.improvement;

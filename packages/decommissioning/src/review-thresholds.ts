@@ -51,7 +51,9 @@ export const ReviewThresholds = z
       .int()
       .min(0)
       .default(3)
-      .describe('weak-evidence-after-n-years: years of delivery after which weak evidence is flagged (default 3).'),
+      .describe(
+        'weak-evidence-after-n-years: years of delivery after which weak evidence is flagged (default 3).',
+      ),
     duplicateKeywordOverlap: z
       .number()
       .min(0)
@@ -66,7 +68,9 @@ export const ReviewThresholds = z
       .min(0)
       .max(120)
       .default(12)
-      .describe('contract-ending-soon: months before a contract ends that open the decision window (default 12).'),
+      .describe(
+        'contract-ending-soon: months before a contract ends that open the decision window (default 12).',
+      ),
   })
   .strict()
   .describe('Thresholds of the decommissioning rules; recorded with every review.');

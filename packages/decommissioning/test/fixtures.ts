@@ -18,10 +18,20 @@ export const FY_DEFLATORS: DeflatorSeries = {
 };
 
 export const INDICATORS: IndicatorInfo[] = [
-  { id: 'care-proceedings-under-2', name: 'Care proceedings for children under 2', unit: 'count', betterDirection: 'lower' },
+  {
+    id: 'care-proceedings-under-2',
+    name: 'Care proceedings for children under 2',
+    unit: 'count',
+    betterDirection: 'lower',
+  },
   { id: 'neet-rate', name: 'NEET rate', unit: 'percent', betterDirection: 'lower' },
   { id: 'school-attendance', name: 'School attendance', unit: 'percent', betterDirection: 'higher' },
-  { id: 'first-time-entrants', name: 'First-time entrants to youth justice', unit: 'rate-per-10000', betterDirection: 'lower' },
+  {
+    id: 'first-time-entrants',
+    name: 'First-time entrants to youth justice',
+    unit: 'rate-per-10000',
+    betterDirection: 'lower',
+  },
 ];
 
 export const TODAY = '2025-01-15';
@@ -34,7 +44,11 @@ export function healthyService(overrides: Partial<PortfolioServiceInput> = {}): 
     provider: 'Council in-house',
     annualCost: { pence: 100_000_000, priceYear: '2024-25' },
     contractEnd: '2028-03-31',
-    cohort: { description: 'Families with babies at risk of care proceedings', ageRange: { min: 0, max: 2 }, needLevels: ['specialist'] },
+    cohort: {
+      description: 'Families with babies at risk of care proceedings',
+      ageRange: { min: 0, max: 2 },
+      needLevels: ['specialist'],
+    },
     participantsPerYear: 100,
     indicators: [
       {
@@ -73,6 +87,10 @@ export function checksOf(
   return review.results[position]?.checks.filter((c) => c.rule === rule) ?? [];
 }
 
-export function statusOf(rule: RuleId, services: PortfolioServiceInput[], options: Partial<ReviewOptions> = {}) {
+export function statusOf(
+  rule: RuleId,
+  services: PortfolioServiceInput[],
+  options: Partial<ReviewOptions> = {},
+) {
   return checksOf(rule, services, options).map((c) => c.status);
 }

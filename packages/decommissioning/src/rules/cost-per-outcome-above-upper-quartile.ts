@@ -66,7 +66,17 @@ export const costPerOutcomeAboveUpperQuartile: Rule = (s, { thresholds, comparat
     evidence.values.percentilePence = Math.round(limit);
     const compared = `${pounds(costPerOutcome)} per outcome against a ${costPercentile}th percentile of ${pounds(limit)} across ${pool.length} comparable case studies (${priceYear} prices)`;
     return costPerOutcome > limit
-      ? { ...base, status: 'fired', evidence, explanation: `${o.info.name}: ${compared}, so it costs more per outcome than most comparable evidence.` }
-      : { ...base, status: 'clear', evidence, explanation: `${o.info.name}: ${compared}, which is not above it.` };
+      ? {
+          ...base,
+          status: 'fired',
+          evidence,
+          explanation: `${o.info.name}: ${compared}, so it costs more per outcome than most comparable evidence.`,
+        }
+      : {
+          ...base,
+          status: 'clear',
+          evidence,
+          explanation: `${o.info.name}: ${compared}, which is not above it.`,
+        };
   });
 };

@@ -44,7 +44,11 @@ export interface CohortOverlap {
  * share one), and something says they are alike: both age ranges and need levels match, or the
  * cohort-description keywords overlap by at least the threshold.
  */
-export function compareCohorts(a: PortfolioService, b: PortfolioService, minKeywordOverlap: number): CohortOverlap {
+export function compareCohorts(
+  a: PortfolioService,
+  b: PortfolioService,
+  minKeywordOverlap: number,
+): CohortOverlap {
   const bIndicators = new Set(b.indicators.map((i) => i.indicator));
   const sharedIndicators = a.indicators.map((i) => i.indicator).filter((i) => bIndicators.has(i));
   const ageA = a.cohort.ageRange;
@@ -52,8 +56,7 @@ export function compareCohorts(a: PortfolioService, b: PortfolioService, minKeyw
   const ageOverlap = ageA && ageB ? ageA.min <= ageB.max && ageB.min <= ageA.max : null;
   const needsA = a.cohort.needLevels;
   const needsB = new Set(b.cohort.needLevels);
-  const sharedNeedLevels =
-    needsA.length > 0 && needsB.size > 0 ? needsA.filter((n) => needsB.has(n)) : null;
+  const sharedNeedLevels = needsA.length > 0 && needsB.size > 0 ? needsA.filter((n) => needsB.has(n)) : null;
   const keywordOverlap = jaccard(cohortKeywords(a.cohort.description), cohortKeywords(b.cohort.description));
   const result = { sharedIndicators, ageOverlap, sharedNeedLevels, keywordOverlap };
   if (sharedIndicators.length === 0) return { ...result, overlaps: false, reason: 'no shared indicator' };

@@ -32,7 +32,11 @@ describe('outcomes-not-improving', () => {
     expect(checksOf('outcomes-not-improving', [withCare(100, 120)])[0]?.status).toBe('fired');
     const attendance = healthyService({
       indicators: [
-        { indicator: 'school-attendance', baseline: { value: 80, year: '2020' }, latest: { value: 90, year: '2024' } },
+        {
+          indicator: 'school-attendance',
+          baseline: { value: 80, year: '2020' },
+          latest: { value: 90, year: '2024' },
+        },
       ],
     });
     expect(checksOf('outcomes-not-improving', [attendance])[0]?.status).toBe('clear');
@@ -40,12 +44,14 @@ describe('outcomes-not-improving', () => {
 
   it('uses the configured tolerance', () => {
     expect(
-      checksOf('outcomes-not-improving', [withCare(100, 90)], { thresholds: { outcomeTolerancePercent: 10 } })[0]
-        ?.status,
+      checksOf('outcomes-not-improving', [withCare(100, 90)], {
+        thresholds: { outcomeTolerancePercent: 10 },
+      })[0]?.status,
     ).toBe('fired');
     expect(
-      checksOf('outcomes-not-improving', [withCare(100, 90)], { thresholds: { outcomeTolerancePercent: 9.9 } })[0]
-        ?.status,
+      checksOf('outcomes-not-improving', [withCare(100, 90)], {
+        thresholds: { outcomeTolerancePercent: 9.9 },
+      })[0]?.status,
     ).toBe('clear');
   });
 

@@ -36,8 +36,7 @@ export const outcomesNotImproving: Rule = (s, { thresholds }) => {
     }
     const better = o.info.betterDirection === 'lower' ? 'falls' : 'rises';
     const moved = `${o.info.name} went from ${o.baseline.value} (${o.baseline.year}) to ${o.latest.value} (${o.latest.year})`;
-    const improving =
-      o.improvementPercent === null ? o.improvement > 0 : o.improvementPercent > tolerance;
+    const improving = o.improvementPercent === null ? o.improvement > 0 : o.improvementPercent > tolerance;
     const change =
       o.improvementPercent === null
         ? 'from a zero baseline'
