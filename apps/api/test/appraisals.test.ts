@@ -149,6 +149,34 @@ describe('POST /v1/appraisals and POST /v1/case-studies/:slug/localise', () => {
       expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.monteCarlo.iterations']);
     });
 
+    it('refuses a simulation whose draws exceed the work limit, and says how many iterations fit', async () => {
+      const heavy: AppraisalScenarioInput = {
+        ...UNCERTAIN,
+        horizonYears: 100,
+        benefits: Array.from({ length: 5 }, (_, i) => ({
+          ...UNCERTAIN_BENEFIT,
+          label: `Benefit ${i}`,
+          durationYears: 99,
+          adjustments: { dropOffPercent: { type: 'pert', low: 0, likely: 10, high: 30 } },
+        })),
+      };
+      // Per iteration: 5 × (uncertain outcomes + uncertain drop-off + 99 years ÷ 10) = 59.5 draws; × 50,000 > 2m.
+      const res = await post('/v1/appraisals', {
+        scenario: heavy,
+        monteCarlo: { seed: 1, iterations: 50_000 },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors).toEqual([
+        expect.objectContaining({ path: 'body.monteCarlo.iterations', code: 'too-much-work' }),
+      ]);
+      expect(res.json().detail).toContain('use at most 33,613 iterations');
+      const fits = await post('/v1/appraisals', {
+        scenario: heavy,
+        monteCarlo: { seed: 1, iterations: 33_613 },
+      });
+      expect(fits.statusCode).toBe(200);
+    });
+
     it('refuses a horizon above 100 years, naming the field', async () => {
       const res = await post('/v1/appraisals', { scenario: { ...WORKED, horizonYears: 101 } });
       expect(res.statusCode).toBe(400);

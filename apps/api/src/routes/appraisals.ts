@@ -257,7 +257,7 @@ export const appraisalRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['appraisal'],
         summary: 'Appraise a scenario: NPV, BCR, ROI, payback, break-even, and a seeded simulation if asked',
-        description: `Cost-benefit appraisal with Green Book discounting. Limits: at most ${L.maxIterations.toLocaleString('en-GB')} Monte Carlo iterations, a ${L.maxHorizonYears}-year horizon, ${L.maxCosts} costs and ${L.maxBenefits} benefits.`,
+        description: `Cost-benefit appraisal with Green Book discounting. Limits: at most ${L.maxIterations.toLocaleString('en-GB')} Monte Carlo iterations, a ${L.maxHorizonYears}-year horizon, ${L.maxCosts} costs and ${L.maxBenefits} benefits, and at most ${L.maxSimulationWork.toLocaleString('en-GB')} draws in all (iterations × uncertain inputs, each year of an uncertain drop-off counting as a tenth); above a limit the answer is a 400 naming the field.`,
         body: AppraisalBody,
         response: { 200: AppraisalResponse, ...COMMON_ERRORS, 422: ProblemSchema },
       },
