@@ -26,6 +26,24 @@ export interface IdentityDirectory {
   touchApiKey(id: string): Promise<void>;
 }
 
+/** One row of the app's route table: what the authorisation matrix test checks. */
+export interface RouteRule {
+  method: string;
+  url: string;
+  access: AccessRule;
+  scope?: ApiKeyScope;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its declared access rule (documentation routes excluded). */
+    routeRules: RouteRule[];
+  }
+}
+
+/** Marks refusals made by a route's access rule (not by a service's own-organisation check). */
+const DENIED = { extensions: { deniedBy: 'access-rule' } };
+
 const ANONYMOUS: Principal = { kind: 'anonymous', role: 'public' };
 
 /** Routes registered by documentation plugins are public by construction. */
@@ -83,6 +101,8 @@ export const authPlugin = fp(
     // Reference-type decorations must start null; every request gets its own principal in onRequest.
     app.decorateRequest('principal', null as never);
 
+    const table: RouteRule[] = [];
+    app.decorate('routeRules', table);
     app.addHook('onRoute', (route) => {
       const url = route.url;
       if (url === '*' || url === '/*') return;
@@ -90,10 +110,15 @@ export const authPlugin = fp(
         route.config = { ...(route.config ?? {}), access: 'public' };
         return;
       }
-      if (!route.config?.access) {
+      const access = route.config?.access;
+      if (!access) {
         throw new Error(
           `Route ${String(route.method)} ${url} declares no access rule (config.access). Every route must.`,
         );
+      }
+      for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
+        if (method === 'HEAD') continue;
+        table.push({ method, url, access, ...(route.config?.scope ? { scope: route.config.scope } : {}) });
       }
     });
 
@@ -109,15 +134,17 @@ export const authPlugin = fp(
           throw new ApiError(
             'unauthenticated',
             'Sign in, or send an organisation API key in the x-api-key header.',
+            DENIED,
           );
         throw new ApiError(
           'forbidden',
           `This needs the ${rule} role; you are signed in as ${principal.role}.`,
+          DENIED,
         );
       }
       const scope = (request.routeOptions.config as { scope?: ApiKeyScope } | undefined)?.scope;
       if (principal.kind === 'api-key' && scope && !principal.scopes.includes(scope)) {
-        throw new ApiError('forbidden', `This API key lacks the "${scope}" scope.`);
+        throw new ApiError('forbidden', `This API key lacks the "${scope}" scope.`, DENIED);
       }
     });
   },
