@@ -61,6 +61,12 @@ export const Config = z.object({
     .nonnegative()
     .default(1000)
     .describe('MAX_EVENT_LOOP_DELAY_MS (503 above)'),
+  maxHeapUsedBytes: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(0)
+    .describe('MAX_HEAP_USED_BYTES: shed load with 503 above this heap size (0 = off)'),
   adminEmail: z
     .email()
     .optional()
@@ -96,6 +102,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   bodyLimitBytes: 'BODY_LIMIT_BYTES',
   uploadLimitBytes: 'UPLOAD_LIMIT_BYTES',
   maxEventLoopDelayMs: 'MAX_EVENT_LOOP_DELAY_MS',
+  maxHeapUsedBytes: 'MAX_HEAP_USED_BYTES',
   adminEmail: 'ADMIN_EMAIL',
   adminPassword: 'ADMIN_PASSWORD',
   logLevel: 'LOG_LEVEL',

@@ -61,8 +61,11 @@ export const securityPlugin = fp(
 
     await app.register(underPressure, {
       maxEventLoopDelay: config.maxEventLoopDelayMs,
+      maxHeapUsedBytes: config.maxHeapUsedBytes,
+      sampleInterval: 250,
       exposeStatusRoute: false,
-      pressureHandler: (_request, _reply, type, value) => {
+      pressureHandler: (_request, reply, type, value) => {
+        reply.header('retry-after', '5');
         throw new ApiError(
           'service-unavailable',
           `The service is overloaded (${type}: ${value}); retry in a few seconds.`,
