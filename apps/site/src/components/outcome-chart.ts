@@ -8,9 +8,9 @@ import { classifyChange, formatOutcomeValue } from '../lib/format.ts';
  * server with no client JavaScript, and the same figures go into the text description and the table.
  */
 
-export const CHART_WIDTH = 640;
+export const CHART_WIDTH = 960;
 const LABEL_HEIGHT = 22;
-const TRACK_HEIGHT = 44;
+const TRACK_HEIGHT = 76;
 const ROW_HEIGHT = LABEL_HEIGHT + TRACK_HEIGHT + 14;
 const PLOT_LEFT = 8;
 const PLOT_RIGHT = CHART_WIDTH - 8;
@@ -18,6 +18,8 @@ const LEGEND_HEIGHT = 28;
 
 export interface ChartPoint {
   x: number;
+  /** How its label is anchored so that it stays inside the chart. */
+  anchor: 'start' | 'middle' | 'end';
   value: number;
   label: string;
   year: string;
@@ -56,6 +58,13 @@ export function niceCeiling(value: number): number {
   return 10 * power;
 }
 
+/** Labels near an edge grow inwards; others are centred on their point. */
+export function anchorFor(x: number): 'start' | 'middle' | 'end' {
+  if (x < PLOT_LEFT + 90) return 'start';
+  if (x > PLOT_RIGHT - 90) return 'end';
+  return 'middle';
+}
+
 /** Lays out the chart for the outcomes that have numbers; `nameOf` turns an indicator id into its name. */
 export function layoutOutcomeChart(
   outcomes: readonly OutcomeMeasure[],
@@ -73,6 +82,7 @@ export function layoutOutcomeChart(
     const y = LEGEND_HEIGHT + index * ROW_HEIGHT;
     const point = (value: number, year: string): ChartPoint => ({
       x: scale(value),
+      anchor: anchorFor(scale(value)),
       value,
       label: formatOutcomeValue(value, outcome.unit),
       year,

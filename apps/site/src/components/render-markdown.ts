@@ -21,7 +21,11 @@ const CLASSES: Record<string, string> = {
   th_open: 'govuk-table__header',
   td_open: 'govuk-table__cell',
 };
-const HEADING_CLASSES: Record<number, string> = { 2: 'govuk-heading-m', 3: 'govuk-heading-m', 4: 'govuk-heading-s' };
+const HEADING_CLASSES: Record<number, string> = {
+  2: 'govuk-heading-m',
+  3: 'govuk-heading-m',
+  4: 'govuk-heading-s',
+};
 
 markdown.core.ruler.push('costed_govuk_classes', (state) => {
   const visit = (tokens: typeof state.tokens) => {
@@ -29,7 +33,8 @@ markdown.core.ruler.push('costed_govuk_classes', (state) => {
       if (token.type === 'heading_open' || token.type === 'heading_close') {
         const level = Math.min(6, Number(token.tag.slice(1)) + 1);
         token.tag = `h${level}`;
-        if (token.type === 'heading_open') token.attrSet('class', HEADING_CLASSES[level] ?? 'govuk-heading-s');
+        if (token.type === 'heading_open')
+          token.attrSet('class', HEADING_CLASSES[level] ?? 'govuk-heading-s');
       }
       const className = CLASSES[token.type];
       if (className) token.attrSet('class', className);
