@@ -53,16 +53,32 @@ const text = (value: string, bold = false): Cell =>
  * The XLSX template: a "Services" sheet (header, then one row per service) and a "Guidance" sheet that
  * explains each column. Every cell is a text cell, so nothing in it is ever run as a formula.
  */
-export async function buildPortfolioXlsx(services: readonly PortfolioServiceInput[] = []): Promise<Uint8Array> {
+export async function buildPortfolioXlsx(
+  services: readonly PortfolioServiceInput[] = [],
+): Promise<Uint8Array> {
   const header: Row = PORTFOLIO_COLUMNS.map((c) => text(c.name, true));
   const rows: Row[] = services.map((s) => toPortfolioRow(s).map((c) => text(c)));
   const guidance: Row[] = [
     ['Column', 'Required', 'What to write', 'Example'].map((h) => text(h, true)),
-    ...PORTFOLIO_COLUMNS.map((c) => [text(c.name), text(c.required ? 'yes' : 'no'), text(c.description), text(c.example)]),
+    ...PORTFOLIO_COLUMNS.map((c) => [
+      text(c.name),
+      text(c.required ? 'yes' : 'no'),
+      text(c.description),
+      text(c.example),
+    ]),
   ];
   const buffer = await writeXlsxFile([
-    { sheet: 'Services', data: [header, ...rows], stickyRowsCount: 1, columns: PORTFOLIO_COLUMNS.map(() => ({ width: 22 })) },
-    { sheet: 'Guidance', data: guidance, columns: [{ width: 30 }, { width: 10 }, { width: 90 }, { width: 30 }] },
+    {
+      sheet: 'Services',
+      data: [header, ...rows],
+      stickyRowsCount: 1,
+      columns: PORTFOLIO_COLUMNS.map(() => ({ width: 22 })),
+    },
+    {
+      sheet: 'Guidance',
+      data: guidance,
+      columns: [{ width: 30 }, { width: 10 }, { width: 90 }, { width: 30 }],
+    },
   ]).toBuffer();
   return new Uint8Array(buffer);
 }
@@ -75,10 +91,18 @@ export const EXAMPLE_PORTFOLIO: readonly PortfolioServiceInput[] = [
     provider: 'Council in-house',
     annualCost: { pence: 25_000_000, priceYear: '2024-25' },
     contractEnd: '2026-03-31',
-    cohort: { description: 'Parents of babies at risk of care proceedings', ageRange: { min: 0, max: 2 }, needLevels: ['specialist', 'statutory'] },
+    cohort: {
+      description: 'Parents of babies at risk of care proceedings',
+      ageRange: { min: 0, max: 2 },
+      needLevels: ['specialist', 'statutory'],
+    },
     participantsPerYear: 60,
     indicators: [
-      { indicator: 'care-proceedings-under-2', baseline: { value: 40, year: '2021-22' }, latest: { value: 30, year: '2023-24' } },
+      {
+        indicator: 'care-proceedings-under-2',
+        baseline: { value: 40, year: '2021-22' },
+        latest: { value: 30, year: '2023-24' },
+      },
     ],
     evidenceLevel: 1,
     deliveryStartYear: 2019,
@@ -90,9 +114,19 @@ export const EXAMPLE_PORTFOLIO: readonly PortfolioServiceInput[] = [
     provider: 'Example Youth Trust',
     annualCost: { pence: 8_000_050, priceYear: '2024-25' },
     contractEnd: '2027-08-31',
-    cohort: { description: 'Young people not in education, employment or training', ageRange: { min: 16, max: 18 }, needLevels: ['targeted'] },
+    cohort: {
+      description: 'Young people not in education, employment or training',
+      ageRange: { min: 16, max: 18 },
+      needLevels: ['targeted'],
+    },
     participantsPerYear: 120,
-    indicators: [{ indicator: 'neet-16-18-rate', baseline: { value: 6.1, year: '2021' }, latest: { value: 5.2, year: '2024' } }],
+    indicators: [
+      {
+        indicator: 'neet-16-18-rate',
+        baseline: { value: 6.1, year: '2021' },
+        latest: { value: 5.2, year: '2024' },
+      },
+    ],
     evidenceLevel: null,
     deliveryStartYear: 2022,
   },

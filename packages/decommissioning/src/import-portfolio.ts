@@ -1,8 +1,8 @@
 import { NeedLevel, poundsToPence, Slug } from '@costed/schema';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/universal';
-import { isIsoDate } from './iso-date.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits, inspectUpload } from './inspect-upload.ts';
+import { isIsoDate } from './iso-date.ts';
 import { MAX_TEMPLATE_INDICATORS, PORTFOLIO_COLUMN_NAMES, PORTFOLIO_COLUMNS } from './portfolio-columns.ts';
 import { PortfolioService, type PortfolioServiceInput } from './portfolio-service.ts';
 
@@ -87,13 +87,24 @@ function readRow(
   if (cost) {
     const cleaned = cost.replace(/^£/, '').replaceAll(',', '').trim();
     if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) {
-      fail('annual_cost', `"${cost}" is not an amount of money: write pounds, e.g. 250000 or £250,000.50 (no formulas, no "k").`);
+      fail(
+        'annual_cost',
+        `"${cost}" is not an amount of money: write pounds, e.g. 250000 or £250,000.50 (no formulas, no "k").`,
+      );
     } else pence = poundsToPence(Number(cleaned));
   }
   if (cost && !priceYear) {
-    fail('annual_cost_price_year', 'an annual cost needs its price year, e.g. 2024-25: money without a price year cannot be compared.', 'missing-value');
+    fail(
+      'annual_cost_price_year',
+      'an annual cost needs its price year, e.g. 2024-25: money without a price year cannot be compared.',
+      'missing-value',
+    );
   } else if (!cost && priceYear) {
-    fail('annual_cost', `a price year (${priceYear}) is given without an annual cost: add the cost or clear the price year.`, 'missing-value');
+    fail(
+      'annual_cost',
+      `a price year (${priceYear}) is given without an annual cost: add the cost or clear the price year.`,
+      'missing-value',
+    );
   } else if (pence !== null && priceYear) {
     annualCost = { pence, priceYear };
   }
@@ -104,7 +115,11 @@ function readRow(
     const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(end);
     const iso = uk ? `${uk[3]}-${uk[2]?.padStart(2, '0')}-${uk[1]?.padStart(2, '0')}` : end;
     if (isIsoDate(iso)) contractEnd = iso;
-    else fail('contract_end', `"${end}" is not a date: write it as YYYY-MM-DD (2026-03-31) or DD/MM/YYYY (31/03/2026).`);
+    else
+      fail(
+        'contract_end',
+        `"${end}" is not a date: write it as YYYY-MM-DD (2026-03-31) or DD/MM/YYYY (31/03/2026).`,
+      );
   }
 
   const ageMin = integer('cohort_age_min', 0, 25, 'an age');
@@ -114,7 +129,8 @@ function readRow(
     const missing = ageMin === null ? 'cohort_age_min' : 'cohort_age_max';
     fail(missing, 'give both the youngest and the oldest age, or neither.', 'missing-value');
   } else if (ageMin !== null && ageMax !== null) {
-    if (ageMin > ageMax) fail('cohort_age_min', `the youngest age (${ageMin}) is above the oldest (${ageMax}).`);
+    if (ageMin > ageMax)
+      fail('cohort_age_min', `the youngest age (${ageMin}) is above the oldest (${ageMax}).`);
     else ageRange = { min: ageMin, max: ageMax };
   }
 
@@ -122,13 +138,20 @@ function readRow(
   for (const level of list('cohort_need_levels')) {
     const parsed = NeedLevel.safeParse(level.toLowerCase());
     if (parsed.success) needLevels.push(parsed.data);
-    else fail('cohort_need_levels', `"${level}" is not a level of need: use universal, targeted, specialist or statutory, separated by semicolons.`);
+    else
+      fail(
+        'cohort_need_levels',
+        `"${level}" is not a level of need: use universal, targeted, specialist or statutory, separated by semicolons.`,
+      );
   }
 
   const slugs = list('case_study_slugs');
   for (const slug of slugs) {
     if (!Slug.safeParse(slug).success)
-      fail('case_study_slugs', `"${slug}" is not a case-study slug: copy it from the case study's web address, e.g. east-riding-early-help.`);
+      fail(
+        'case_study_slugs',
+        `"${slug}" is not a case-study slug: copy it from the case study's web address, e.g. east-riding-early-help.`,
+      );
   }
 
   const indicators: NonNullable<PortfolioServiceInput['indicators']> = [];
@@ -149,7 +172,11 @@ function readRow(
         return null;
       }
       if (value === null && year && !errors.some((e) => e.column === valueColumn)) {
-        fail(valueColumn, `a ${part} year (${year}) is given without a value: add the value or clear the year.`, 'missing-value');
+        fail(
+          valueColumn,
+          `a ${part} year (${year}) is given without a value: add the value or clear the year.`,
+          'missing-value',
+        );
         return null;
       }
       return value === null ? null : { value, year };
@@ -158,15 +185,27 @@ function readRow(
     const latest = observation('latest');
     if (!id) {
       const stray = ['baseline', 'baseline_year', 'latest', 'latest_year'].find((p) => get(`${column}_${p}`));
-      if (stray) fail(column, `values are given for indicator ${n} but not which indicator they measure: add its id from the taxonomy.`, 'missing-value');
+      if (stray)
+        fail(
+          column,
+          `values are given for indicator ${n} but not which indicator they measure: add its id from the taxonomy.`,
+          'missing-value',
+        );
       continue;
     }
     if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
-      fail(column, `"${id}" is not an indicator id: ids are lower-case words joined by hyphens, e.g. care-proceedings-under-2.`);
+      fail(
+        column,
+        `"${id}" is not an indicator id: ids are lower-case words joined by hyphens, e.g. care-proceedings-under-2.`,
+      );
       continue;
     }
     if (known && !known.has(id)) {
-      fail(column, `"${id}" is not in the Costed indicator taxonomy: pick an id from data/reference/indicators.yaml (or the site's indicator list).`, 'unknown-indicator');
+      fail(
+        column,
+        `"${id}" is not in the Costed indicator taxonomy: pick an id from data/reference/indicators.yaml (or the site's indicator list).`,
+        'unknown-indicator',
+      );
       continue;
     }
     indicators.push({ indicator: id, baseline, latest });
@@ -215,10 +254,16 @@ const PATH_COLUMNS: Record<string, string> = {
 function columnForPath(path: readonly PropertyKey[]): string {
   const [head, second, third] = path;
   if (head === 'indicators' && typeof second === 'number') {
-    return third === 'baseline' || third === 'latest' ? `indicator_${second + 1}_${third}` : `indicator_${second + 1}`;
+    return third === 'baseline' || third === 'latest'
+      ? `indicator_${second + 1}_${third}`
+      : `indicator_${second + 1}`;
   }
   if (head === 'cohort') {
-    return second === 'ageRange' ? 'cohort_age_min' : second === 'needLevels' ? 'cohort_need_levels' : 'cohort_description';
+    return second === 'ageRange'
+      ? 'cohort_age_min'
+      : second === 'needLevels'
+        ? 'cohort_need_levels'
+        : 'cohort_description';
   }
   return PATH_COLUMNS[String(head)] ?? String(head);
 }
@@ -251,16 +296,37 @@ function readHeader(header: readonly string[]): { columns: (string | null)[]; er
   });
   for (const column of PORTFOLIO_COLUMNS) {
     if (column.required && !seen.has(column.name)) {
-      errors.push(problem('missing-column', 1, column.name, 'this required column is missing: copy the header row from the template.'));
+      errors.push(
+        problem(
+          'missing-column',
+          1,
+          column.name,
+          'this required column is missing: copy the header row from the template.',
+        ),
+      );
     }
   }
   return { columns, errors };
 }
 
-function readGrid(grid: readonly (readonly string[])[], limits: ImportLimits, known: ReadonlySet<string> | null): ImportResult {
+function readGrid(
+  grid: readonly (readonly string[])[],
+  limits: ImportLimits,
+  known: ReadonlySet<string> | null,
+): ImportResult {
   const [header, ...rows] = grid;
   if (!header) {
-    return { ok: false, errors: [problem('missing-header', null, null, 'The file has no header row: start from the portfolio template.')] };
+    return {
+      ok: false,
+      errors: [
+        problem(
+          'missing-header',
+          null,
+          null,
+          'The file has no header row: start from the portfolio template.',
+        ),
+      ],
+    };
   }
   const { columns, errors } = readHeader(header);
   if (errors.length > 0) return { ok: false, errors };
@@ -268,7 +334,14 @@ function readGrid(grid: readonly (readonly string[])[], limits: ImportLimits, kn
   if (dataRows.length > limits.maxRows) {
     return {
       ok: false,
-      errors: [problem('too-many-rows', null, null, `The file has ${dataRows.length} services, more than the ${limits.maxRows} allowed: split it into smaller files.`)],
+      errors: [
+        problem(
+          'too-many-rows',
+          null,
+          null,
+          `The file has ${dataRows.length} services, more than the ${limits.maxRows} allowed: split it into smaller files.`,
+        ),
+      ],
     };
   }
   const services: PortfolioService[] = [];
@@ -281,7 +354,14 @@ function readGrid(grid: readonly (readonly string[])[], limits: ImportLimits, kn
       const value = cellText(raw);
       if (column) map.set(column, value);
       else if (value && i >= header.length) {
-        errors.push(problem('extra-cell', row, null, `cell ${i + 1} has a value ("${value.slice(0, 40)}") beyond the last column: move it into a column or delete it.`));
+        errors.push(
+          problem(
+            'extra-cell',
+            row,
+            null,
+            `cell ${i + 1} has a value ("${value.slice(0, 40)}") beyond the last column: move it into a column or delete it.`,
+          ),
+        );
       }
     });
     const result = readRow(map, row, known);
@@ -308,19 +388,38 @@ export async function importPortfolio(bytes: Uint8Array, options: ImportOptions 
   const label = options.filename ? `"${options.filename}"` : 'The file';
   const inspection = inspectUpload(bytes, limits);
   if (!inspection.ok) {
-    return { ok: false, errors: [{ code: inspection.code, row: null, column: null, message: inspection.message.replace(/^The file/, label) }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          code: inspection.code,
+          row: null,
+          column: null,
+          message: inspection.message.replace(/^The file/, label),
+        },
+      ],
+    };
   }
   let grid: string[][];
   if (inspection.kind === 'csv') {
     try {
       // Cells are always read as text: nothing is evaluated, so "=HYPERLINK(…)" stays those characters.
-      grid = parseCsv(new TextDecoder().decode(bytes), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+      grid = parseCsv(new TextDecoder().decode(bytes), {
+        bom: true,
+        relax_column_count: true,
+        skip_empty_lines: false,
+      }) as string[][];
     } catch (error) {
       const line = (error as { lines?: number }).lines;
       return {
         ok: false,
         errors: [
-          problem('invalid-csv', null, null, `${label} cannot be read as CSV${line ? ` near line ${line}` : ''} (${(error as Error).message}): check for an unclosed quote, or save it again as CSV UTF-8.`),
+          problem(
+            'invalid-csv',
+            null,
+            null,
+            `${label} cannot be read as CSV${line ? ` near line ${line}` : ''} (${(error as Error).message}): check for an unclosed quote, or save it again as CSV UTF-8.`,
+          ),
         ],
       };
     }
@@ -332,7 +431,14 @@ export async function importPortfolio(bytes: Uint8Array, options: ImportOptions 
     } catch (error) {
       return {
         ok: false,
-        errors: [problem('invalid-xlsx', null, null, `${label} cannot be read as an Excel workbook (${(error as Error).message}): save it again from Excel as .xlsx, or as CSV.`)],
+        errors: [
+          problem(
+            'invalid-xlsx',
+            null,
+            null,
+            `${label} cannot be read as an Excel workbook (${(error as Error).message}): save it again from Excel as .xlsx, or as CSV.`,
+          ),
+        ],
       };
     }
   }

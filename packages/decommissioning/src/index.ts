@@ -1,4 +1,10 @@
 export {
+  buildPortfolioCsv,
+  buildPortfolioXlsx,
+  EXAMPLE_PORTFOLIO,
+  toPortfolioRow,
+} from './build-portfolio-template.ts';
+export {
   Decision,
   DecisionRecord,
   type DecisionRecordInput,
@@ -9,7 +15,27 @@ export {
   type DecommissioningErrorCode,
   isDecommissioningError,
 } from './decommissioning-error.ts';
+export {
+  type ImportError,
+  type ImportOptions,
+  type ImportResult,
+  importPortfolio,
+} from './import-portfolio.ts';
+export {
+  DEFAULT_IMPORT_LIMITS,
+  type FileKind,
+  type ImportLimits,
+  type Inspection,
+  inspectUpload,
+  inspectZip,
+} from './inspect-upload.ts';
 export { addMonths, IsoDate, isIsoDate } from './iso-date.ts';
+export {
+  MAX_TEMPLATE_INDICATORS,
+  PORTFOLIO_COLUMN_NAMES,
+  PORTFOLIO_COLUMNS,
+  type PortfolioColumn,
+} from './portfolio-columns.ts';
 export {
   PortfolioService,
   type PortfolioServiceInput,

@@ -130,7 +130,11 @@ export function inspectUpload(bytes: Uint8Array, limits: ImportLimits = DEFAULT_
     };
   }
   if (bytes.byteLength === 0) {
-    return { ok: false, code: 'empty-file', message: 'The file is empty: fill in the template and upload it again.' };
+    return {
+      ok: false,
+      code: 'empty-file',
+      message: 'The file is empty: fill in the template and upload it again.',
+    };
   }
   if (startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY)) return inspectZip(bytes, limits);
   for (const [signature, what] of KNOWN_BINARY) {

@@ -46,7 +46,12 @@ const indicatorColumns = (n: number): PortfolioColumn[] => [
  * from this list, so they cannot drift apart.
  */
 export const PORTFOLIO_COLUMNS: readonly PortfolioColumn[] = [
-  { name: 'name', required: true, description: 'Name of the service (ORUK service.name).', example: 'Family Support Team' },
+  {
+    name: 'name',
+    required: true,
+    description: 'Name of the service (ORUK service.name).',
+    example: 'Family Support Team',
+  },
   {
     name: 'description',
     required: false,
@@ -62,13 +67,15 @@ export const PORTFOLIO_COLUMNS: readonly PortfolioColumn[] = [
   {
     name: 'annual_cost',
     required: false,
-    description: 'What the council pays per year, in pounds (e.g. 250000 or £250,000.50). Leave empty if unknown; never write 0 for unknown.',
+    description:
+      'What the council pays per year, in pounds (e.g. 250000 or £250,000.50). Leave empty if unknown; never write 0 for unknown.',
     example: '250000',
   },
   {
     name: 'annual_cost_price_year',
     required: false,
-    description: 'The price year of annual_cost: a financial year (2024-25) or calendar year (2024). Required with annual_cost.',
+    description:
+      'The price year of annual_cost: a financial year (2024-25) or calendar year (2024). Required with annual_cost.',
     example: '2024-25',
   },
   {
@@ -83,12 +90,23 @@ export const PORTFOLIO_COLUMNS: readonly PortfolioColumn[] = [
     description: 'Who the service is for, in plain words (used to spot duplicate provision).',
     example: 'Parents of babies at risk of care proceedings',
   },
-  { name: 'cohort_age_min', required: false, description: 'Youngest age served, in years (ORUK service.minimum_age).', example: '0' },
-  { name: 'cohort_age_max', required: false, description: 'Oldest age served, in years (ORUK service.maximum_age).', example: '2' },
+  {
+    name: 'cohort_age_min',
+    required: false,
+    description: 'Youngest age served, in years (ORUK service.minimum_age).',
+    example: '0',
+  },
+  {
+    name: 'cohort_age_max',
+    required: false,
+    description: 'Oldest age served, in years (ORUK service.maximum_age).',
+    example: '2',
+  },
   {
     name: 'cohort_need_levels',
     required: false,
-    description: 'Levels of need served, separated by semicolons: universal; targeted; specialist; statutory.',
+    description:
+      'Levels of need served, separated by semicolons: universal; targeted; specialist; statutory.',
     example: 'specialist; statutory',
   },
   {
@@ -118,7 +136,8 @@ export const PORTFOLIO_COLUMNS: readonly PortfolioColumn[] = [
   {
     name: 'intervention_names',
     required: false,
-    description: 'Named models the service delivers, separated by semicolons (e.g. Family Group Conferencing).',
+    description:
+      'Named models the service delivers, separated by semicolons (e.g. Family Group Conferencing).',
     example: 'Family Group Conferencing',
   },
   ...Array.from({ length: MAX_TEMPLATE_INDICATORS }, (_, i) => indicatorColumns(i + 1)).flat(),
