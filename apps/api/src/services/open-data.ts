@@ -47,7 +47,7 @@ export const FEED_PATH = '/v1/feed.atom';
 /** The feed holds the most recently published case studies; the full set is in the exports. */
 export const FEED_LIMIT = 100;
 /** Case studies read per query while streaming: bounded memory, few round trips. */
-const PAGE_SIZE = 500;
+const PAGE_SIZE = 100;
 export const CACHE_CONTROL = 'public, max-age=60';
 export const DATA_PACKAGE_NAME = 'costed-case-studies';
 const TITLE = 'Costed: costed case studies of children’s-services redesigns in England';
@@ -149,6 +149,9 @@ export async function* readPublishedPages(
     if (published.length > 0) yield published;
     if (page.length < pageSize) return;
     after = page.at(-1)?.slug ?? null;
+    // PGlite answers in-process without an I/O turn, so without this a long export would run start to
+    // finish in microtasks and starve every other request and timer; one macrotask per page lets them in.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
