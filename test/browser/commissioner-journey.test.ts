@@ -206,6 +206,21 @@ describe('commissioner journey in Chromium', { timeout: 90_000 }, () => {
     await runJourney(noJsBrowser.context, 'no-js');
   });
 
+  it('with JavaScript, updates the results as the user types, without leaving the page', async () => {
+    const { page, cspViolations } = await open(browser.context, '/search');
+    await withScreenshotOnFailure(page, 'search-as-you-type', async () => {
+      const before = await textOf(page.locator('#results-heading'));
+      await page.locator('#q').pressSequentially('edge of care', { delay: 20 });
+      await page.waitForURL(/\/search\?q=edge\+of\+care$/);
+      await expect.poll(() => textOf(page.locator('#results-heading'))).toMatch(/matching “edge of care”$/);
+      expect(await textOf(page.locator('#results-heading'))).not.toBe(before);
+      expect(await textOf(page.locator('#search-status'))).toMatch(/matching “edge of care”/);
+      expect(await page.locator('#q').inputValue()).toBe('edge of care');
+      expect(cspViolations).toEqual([]);
+    });
+    await page.close();
+  });
+
   it('renders the case study in full: costs, outcomes chart and table, evidence, sources, history, citation', async () => {
     const { page, response, cspViolations } = await open(browser.context, `/case-studies/${COSTED}`);
     await withScreenshotOnFailure(page, 'case-study', async () => {
