@@ -4,7 +4,7 @@
 // change and no HTML is built from strings here.
 const form = document.querySelector<HTMLFormElement>('#search-form');
 const input = form?.querySelector<HTMLInputElement>('#q');
-const statusRegion = document.querySelector<HTMLElement>('#search-statusRegion');
+const statusRegion = document.querySelector<HTMLElement>('#search-status');
 const DELAY_MS = 350;
 
 if (form && input && statusRegion) {
