@@ -28,6 +28,7 @@ import {
   priceYearKind,
 } from '@costed/schema';
 import { ApiError, type FieldError } from '../errors.ts';
+import { getPublished } from './catalogue.ts';
 import type { AppServices } from './create-services.ts';
 import type { ReferenceSnapshot } from './reference-cache.ts';
 
@@ -305,15 +306,8 @@ export async function getPublishedCaseStudy(
   services: Pick<Services, 'store'>,
   slug: string,
 ): Promise<CaseStudy> {
-  const record = await services.store.caseStudies.get(slug);
-  if (record?.status !== 'published') {
-    throw new ApiError(
-      'not-found',
-      `There is no published case study "${slug}". Check the slug, or search with GET /v1/case-studies.`,
-      { extensions: { slug } },
-    );
-  }
-  return record.document;
+  // One rule for every route: 404 when never published, 410 with the reason when withdrawn.
+  return (await getPublished(services, slug)).document;
 }
 
 // --- Localisation -------------------------------------------------------------------------------------

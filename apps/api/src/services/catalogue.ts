@@ -27,7 +27,10 @@ export function searchCaseStudies(services: Services, query: SearchQueryInput): 
 }
 
 /** A published case study, or 404 (never published) / 410 (withdrawn, with the reason). */
-export async function getPublished(services: Services, slug: string): Promise<CaseStudyRecord> {
+export async function getPublished(
+  services: Pick<Services, 'store'>,
+  slug: string,
+): Promise<CaseStudyRecord> {
   const record = await services.store.caseStudies.get(slug);
   if (!record || (record.status !== 'published' && record.status !== 'withdrawn')) {
     throw new ApiError(
