@@ -46,7 +46,7 @@ function readRow(
   cells: Cells,
   row: number,
   known: ReadonlySet<string> | null,
-): { service: PortfolioServiceInput | null; errors: ImportError[] } {
+): { service: PortfolioService | null; errors: ImportError[] } {
   const errors: ImportError[] = [];
   const fail = (column: string, message: string, code = 'invalid-value') =>
     errors.push(problem(code, row, column, message));
@@ -235,7 +235,7 @@ function readRow(
     }
     return { service: null, errors };
   }
-  return { service, errors };
+  return { service: parsed.data, errors };
 }
 
 const PATH_COLUMNS: Record<string, string> = {
@@ -366,7 +366,7 @@ function readGrid(
     });
     const result = readRow(map, row, known);
     errors.push(...result.errors);
-    if (result.service) services.push(PortfolioService.parse(result.service));
+    if (result.service) services.push(result.service);
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, services };
 }

@@ -1,5 +1,5 @@
 import type { PortfolioService } from '../portfolio-service.ts';
-import { emptyEvidence, type PreparedService, type Rule, type RuleCheck } from './rule-check.ts';
+import { emptyEvidence, type PreparedService, type Rule } from './rule-check.ts';
 
 /**
  * Words that say nothing about who a children's service is for (almost every description has them), so
@@ -19,6 +19,28 @@ export function cohortKeywords(text: string | null): Set<string> {
   if (!text) return new Set();
   const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u);
   return new Set(words.filter((w) => w.length >= 3 && !STOP_WORDS.has(w)));
+}
+
+interface CohortProfile {
+  indicators: string[];
+  indicatorSet: Set<string>;
+  keywords: Set<string>;
+}
+
+// Pairwise comparison would otherwise rebuild these once per pair (n² times).
+const profiles = new WeakMap<PortfolioService, CohortProfile>();
+function profileOf(service: PortfolioService): CohortProfile {
+  let profile = profiles.get(service);
+  if (!profile) {
+    const indicators = service.indicators.map((i) => i.indicator);
+    profile = {
+      indicators,
+      indicatorSet: new Set(indicators),
+      keywords: cohortKeywords(service.cohort.description),
+    };
+    profiles.set(service, profile);
+  }
+  return profile;
 }
 
 /** |A ∩ B| ÷ |A ∪ B|; 0 when both are empty. */
@@ -49,15 +71,16 @@ export function compareCohorts(
   b: PortfolioService,
   minKeywordOverlap: number,
 ): CohortOverlap {
-  const bIndicators = new Set(b.indicators.map((i) => i.indicator));
-  const sharedIndicators = a.indicators.map((i) => i.indicator).filter((i) => bIndicators.has(i));
+  const pa = profileOf(a);
+  const pb = profileOf(b);
+  const sharedIndicators = pa.indicators.filter((i) => pb.indicatorSet.has(i));
   const ageA = a.cohort.ageRange;
   const ageB = b.cohort.ageRange;
   const ageOverlap = ageA && ageB ? ageA.min <= ageB.max && ageB.min <= ageA.max : null;
   const needsA = a.cohort.needLevels;
   const needsB = new Set(b.cohort.needLevels);
   const sharedNeedLevels = needsA.length > 0 && needsB.size > 0 ? needsA.filter((n) => needsB.has(n)) : null;
-  const keywordOverlap = jaccard(cohortKeywords(a.cohort.description), cohortKeywords(b.cohort.description));
+  const keywordOverlap = jaccard(pa.keywords, pb.keywords);
   const result = { sharedIndicators, ageOverlap, sharedNeedLevels, keywordOverlap };
   if (sharedIndicators.length === 0) return { ...result, overlaps: false, reason: 'no shared indicator' };
   if (ageOverlap === false) return { ...result, overlaps: false, reason: 'age ranges do not overlap' };
@@ -72,7 +95,14 @@ export function compareCohorts(
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** Fires for each other service in the portfolio with an overlapping cohort and a shared indicator. */
+/** How many overlapping services an explanation names before "and N more" (all are in the evidence). */
+const NAMED_IN_EXPLANATION = 5;
+
+/**
+ * One check per service: fires when any other service in the portfolio has an overlapping cohort and a
+ * shared indicator, listing every such service in the evidence. One check, not one per pair, keeps a
+ * review of a large portfolio linear in size however many services overlap.
+ */
 export const duplicateProvision: Rule = (s, { thresholds, services }) => {
   const min = thresholds.duplicateKeywordOverlap;
   const base = {
@@ -81,36 +111,49 @@ export const duplicateProvision: Rule = (s, { thresholds, services }) => {
     category: 'overlap' as const,
     threshold: { duplicateKeywordOverlap: min },
   };
-  const checks: RuleCheck[] = [];
+  const matches: { name: string; overlap: CohortOverlap }[] = [];
   let compared = 0;
   for (const other of services as readonly PreparedService[]) {
     if (other.position === s.position) continue;
     compared += 1;
     const overlap = compareCohorts(s.service, other.service, min);
-    if (!overlap.overlaps) continue;
-    checks.push({
-      ...base,
-      status: 'fired',
-      evidence: {
-        ...emptyEvidence(overlap.sharedIndicators[0] ?? null),
-        relatedServices: [other.service.name],
-        values: {
-          sharedIndicators: overlap.sharedIndicators.join(', '),
-          ageOverlap: overlap.ageOverlap === null ? null : String(overlap.ageOverlap),
-          sharedNeedLevels: overlap.sharedNeedLevels?.join(', ') ?? null,
-          keywordOverlap: round2(overlap.keywordOverlap),
-        },
-      },
-      explanation: `${s.service.name} and ${other.service.name} both target ${overlap.sharedIndicators.join(', ')} for what looks like the same cohort (${overlap.reason}${overlap.reason === 'similar cohort descriptions' ? `, keyword overlap ${round2(overlap.keywordOverlap)}` : ''}).`,
-    });
+    if (overlap.overlaps) matches.push({ name: other.service.name, overlap });
   }
-  if (checks.length > 0) return checks;
+  if (matches.length === 0) {
+    return [
+      {
+        ...base,
+        status: 'clear',
+        evidence: { ...emptyEvidence(), values: { servicesCompared: compared } },
+        explanation: `No other service in the portfolio shares a target indicator with ${s.service.name} for an overlapping cohort.`,
+      },
+    ];
+  }
+  const shared = [...new Set(matches.flatMap((m) => m.overlap.sharedIndicators))];
+  const describe = ({ name, overlap }: (typeof matches)[number]) =>
+    `${name} (${overlap.sharedIndicators.join(', ')}; ${overlap.reason}${overlap.reason === 'similar cohort descriptions' ? `, keyword overlap ${round2(overlap.keywordOverlap)}` : ''})`;
+  const named = matches.slice(0, NAMED_IN_EXPLANATION).map(describe).join('; ');
+  const more =
+    matches.length > NAMED_IN_EXPLANATION ? ` and ${matches.length - NAMED_IN_EXPLANATION} more` : '';
+  const first = matches[0] as (typeof matches)[number];
   return [
     {
       ...base,
-      status: 'clear',
-      evidence: { ...emptyEvidence(), values: { servicesCompared: compared } },
-      explanation: `No other service in the portfolio shares a target indicator with ${s.service.name} for an overlapping cohort.`,
+      status: 'fired',
+      evidence: {
+        ...emptyEvidence(shared[0] ?? null),
+        relatedServices: matches.map((m) => m.name),
+        values: {
+          sharedIndicators: shared.join(', '),
+          overlappingServices: matches.length,
+          servicesCompared: compared,
+          // The figures of the first match; the explanation gives each named match's reason.
+          ageOverlap: first.overlap.ageOverlap === null ? null : String(first.overlap.ageOverlap),
+          sharedNeedLevels: first.overlap.sharedNeedLevels?.join(', ') ?? null,
+          keywordOverlap: round2(first.overlap.keywordOverlap),
+        },
+      },
+      explanation: `${s.service.name} targets the same outcomes for what looks like the same cohort as ${named}${more}.`,
     },
   ];
 };
