@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { unzipSync, zipSync } from 'fflate';
 import type { Cell, Row } from 'write-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import { MAX_TEMPLATE_INDICATORS, PORTFOLIO_COLUMNS } from './portfolio-columns.ts';
@@ -49,6 +50,8 @@ export function buildPortfolioCsv(services: readonly PortfolioServiceInput[] = [
 const text = (value: string, bold = false): Cell =>
   value === '' ? null : bold ? { value, type: String, fontWeight: 'bold' } : { value, type: String };
 
+const FIXED_MTIME = new Date('2026-01-01T00:00:00Z');
+
 /**
  * The XLSX template: a "Services" sheet (header, then one row per service) and a "Guidance" sheet that
  * explains each column. Every cell is a text cell, so nothing in it is ever run as a formula.
@@ -80,7 +83,9 @@ export async function buildPortfolioXlsx(
       columns: [{ width: 30 }, { width: 10 }, { width: 90 }, { width: 30 }],
     },
   ]).toBuffer();
-  return new Uint8Array(buffer);
+  // The writer stamps each zip entry with the current time; re-packing with a fixed time makes the
+  // committed templates byte-for-byte reproducible, so a drift test can compare bytes.
+  return zipSync(unzipSync(new Uint8Array(buffer)), { level: 6, mtime: FIXED_MTIME });
 }
 
 /** A filled example portfolio (fictional), shipped beside the blank templates. */
