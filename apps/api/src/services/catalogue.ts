@@ -36,6 +36,7 @@ export async function getPublished(
     throw new ApiError(
       'not-found',
       `There is no published case study "${slug}". Search with GET /v1/case-studies.`,
+      { extensions: { slug } },
     );
   }
   if (record.status === 'withdrawn') {
