@@ -29,35 +29,74 @@ export async function drainOutbox(
     const messages = await store.outbox.claim(batchSize, timing);
     if (messages.length === 0) break;
     context ??= await loadSearchContext(store);
-    const done: number[] = [];
-    for (const message of messages.sort((a, b) => a.id - b.id)) {
-      try {
-        const outcome = await applyMessage(message, index, context);
-        result[outcome]++;
-        done.push(message.id);
-      } catch (error) {
-        result.failed++;
-        await store.outbox.fail(message.id, error instanceof Error ? error.message : String(error), timing);
-      }
+    const outcome = await applyBatch(messages, index, context);
+    if (outcome.ok) {
+      result.upserted += outcome.upserted;
+      result.removed += outcome.removed;
+      result.stale += outcome.stale;
+      await store.outbox.complete(
+        messages.map((m) => m.id),
+        timing,
+      );
+    } else {
+      // The index refused the batch as a whole: every message goes back for a retry with backoff.
+      result.failed += messages.length;
+      for (const message of messages) await store.outbox.fail(message.id, outcome.error, timing);
     }
-    if (done.length > 0) await store.outbox.complete(done, timing);
+    // Give requests a turn between batches: a large drain must not starve the event loop.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return result;
 }
 
-async function applyMessage(
-  message: OutboxMessage,
+type BatchOutcome =
+  | { ok: true; upserted: number; removed: number; stale: number }
+  | { ok: false; error: string };
+
+/**
+ * Applies one claimed batch with one `upsert` and one `remove` call: per-message index writes made a 10,000-message
+ * drain take minutes and hold the event loop. Within a batch the newest message per case study wins; older ones, and
+ * ones older than what the index holds, are stale no-ops.
+ */
+async function applyBatch(
+  messages: OutboxMessage[],
   index: SearchIndex,
   context: SearchContext,
-): Promise<'upserted' | 'removed' | 'stale'> {
-  if (message.entity !== CASE_STUDY_ENTITY) return 'stale';
-  const indexed = await index.get(message.entityId);
-  if (indexed && indexed.version > message.version) return 'stale';
-  if (message.op === 'delete') {
-    await index.remove([message.entityId]);
-    return 'removed';
+): Promise<BatchOutcome> {
+  const newest = new Map<string, OutboxMessage>();
+  let stale = 0;
+  for (const message of messages.sort((a, b) => a.id - b.id)) {
+    if (message.entity !== CASE_STUDY_ENTITY) {
+      stale++;
+      continue;
+    }
+    const previous = newest.get(message.entityId);
+    if (previous && previous.version > message.version) {
+      stale++;
+      continue;
+    }
+    if (previous) stale++;
+    newest.set(message.entityId, message);
   }
-  const caseStudy = CaseStudy.parse(message.payload);
-  await index.upsert([searchDocumentFor(caseStudy, message.version, context, message.createdAt)]);
-  return 'upserted';
+  try {
+    const upserts = [];
+    const removals: string[] = [];
+    for (const message of newest.values()) {
+      const indexed = await index.get(message.entityId);
+      if (indexed && indexed.version > message.version) {
+        stale++;
+        continue;
+      }
+      if (message.op === 'delete') removals.push(message.entityId);
+      else
+        upserts.push(
+          searchDocumentFor(CaseStudy.parse(message.payload), message.version, context, message.createdAt),
+        );
+    }
+    if (upserts.length > 0) await index.upsert(upserts);
+    if (removals.length > 0) await index.remove(removals);
+    return { ok: true, upserted: upserts.length, removed: removals.length, stale };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
 }
