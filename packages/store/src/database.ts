@@ -95,6 +95,8 @@ export interface PortfoliosTable {
   id: string;
   organisation_id: string;
   name: string;
+  /** Thresholds the council set (a partial `ReviewThresholds`); defaults fill the rest at review time. */
+  thresholds: ColumnType<JsonValue, string | undefined, string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -113,6 +115,24 @@ export interface PortfolioServicesTable {
   indicators: Json<JsonValue>;
   evidence_level: number | null;
   case_study_slugs: Json<JsonValue>;
+  /** The whole `PortfolioService` (0003); null only for rows written without one (e.g. an older JSONL import). */
+  document: Json<JsonValue> | null;
+}
+
+/** Append-only (a trigger refuses UPDATE and DELETE): the latest decision per service is the current one. */
+export interface PortfolioDecisionsTable {
+  id: Generated<number>;
+  portfolio_id: string;
+  organisation_id: string;
+  service_id: string;
+  decision: string;
+  rationale: string;
+  decided_by: string;
+  decided_on: string;
+  recommendation: string | null;
+  reviewed_on: string | null;
+  actor: string;
+  created_at: Generated<Timestamp>;
 }
 
 export interface ReferenceSetsTable {
@@ -228,6 +248,7 @@ export interface Database {
   outbox: OutboxTable;
   portfolios: PortfoliosTable;
   portfolio_services: PortfolioServicesTable;
+  portfolio_decisions: PortfolioDecisionsTable;
   reference_sets: ReferenceSetsTable;
   deflator_series: DeflatorSeriesTable;
   deflator_points: DeflatorPointsTable;
@@ -267,6 +288,7 @@ export const TABLES_IN_WRITE_ORDER = [
   'review_events',
   'portfolios',
   'portfolio_services',
+  'portfolio_decisions',
   'audit_log',
   'outbox',
   'api_keys',

@@ -233,6 +233,60 @@ const identity: readonly string[] = [
   `create index api_keys_organisation_idx on api_keys (organisation_id)`,
 ];
 
+/*
+ * Portfolios keep the whole service as the decommissioning model describes it (description, structured cohort,
+ * indicator values with their years, delivery start, named models), validated by `PortfolioService` in the
+ * repository. The 0001 columns stay and are still written from the document: they keep older rows' figures
+ * (0001 indicator values had no years, so the backfilled document cannot carry them without inventing a year)
+ * and keep name, cost and contract end queryable in SQL. Decisions are append-only, like the audit log: a new
+ * decision supersedes an old one by being later, never by editing it. They have no foreign key to portfolios,
+ * so deleting a portfolio (or replacing a service) leaves the record of what was decided.
+ */
+const portfolios: readonly string[] = [
+  `alter table portfolios add column thresholds jsonb not null default '{}'
+     check (jsonb_typeof(thresholds) = 'object')`,
+  `alter table portfolio_services add column document jsonb
+     check (document is null or jsonb_typeof(document) = 'object')`,
+  `update portfolio_services set document = jsonb_build_object(
+     'id', id::text,
+     'name', name,
+     'description', null,
+     'provider', provider,
+     'annualCost', case when annual_cost_pence is null then null
+                   else jsonb_build_object('pence', annual_cost_pence, 'priceYear', annual_cost_price_year) end,
+     'contractEnd', to_char(contract_end, 'YYYY-MM-DD'),
+     'cohort', jsonb_build_object(
+        'description', case when length(trim(cohort)) >= 3 then trim(cohort) end,
+        'ageRange', null,
+        'needLevels', '[]'::jsonb),
+     'participantsPerYear', participants_per_year,
+     'indicators', (select coalesce(jsonb_agg(jsonb_build_object(
+                       'indicator', i->>'indicator', 'baseline', null, 'latest', null)), '[]'::jsonb)
+                    from jsonb_array_elements(indicators) as i),
+     'evidenceLevel', evidence_level,
+     'deliveryStartYear', null,
+     'caseStudySlugs', case_study_slugs,
+     'interventionNames', '[]'::jsonb)
+   where document is null`,
+  `create table portfolio_decisions (
+     id bigserial primary key,
+     portfolio_id uuid not null,
+     organisation_id text not null check (length(organisation_id) > 0),
+     service_id uuid not null,
+     decision text not null check (decision in ('keep','change','decommission','evaluate')),
+     rationale text not null check (length(rationale) >= 40),
+     decided_by text not null check (length(decided_by) > 0),
+     decided_on date not null,
+     recommendation text check (recommendation in ('keep','review','consider-decommissioning','evaluate-before-deciding')),
+     reviewed_on date,
+     actor text not null check (length(actor) > 0),
+     created_at timestamptz not null default now()
+   )`,
+  `create index portfolio_decisions_service_idx on portfolio_decisions (portfolio_id, service_id, id)`,
+  `create trigger portfolio_decisions_append_only before update or delete on portfolio_decisions
+     for each row execute function costed_forbid_change()`,
+];
+
 function statementsMigration(statements: readonly string[]): Migration {
   return {
     async up(db: Kysely<unknown>) {
@@ -245,6 +299,7 @@ function statementsMigration(statements: readonly string[]): Migration {
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': statementsMigration(initial),
   '0002-identity': statementsMigration(identity),
+  '0003-portfolios': statementsMigration(portfolios),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -437,16 +437,27 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
         {
           organisationId: 'hull',
           name: 'Early help',
+          thresholds: { contractWindowMonths: 18 },
           services: [
             {
               name: 'Mentoring',
+              description: 'One-to-one mentoring for young people at risk of exclusion.',
               provider: 'Charity A',
               annualCost: { pence: 12_000_000, priceYear: '2024-25' },
               contractEnd: '2026-03-31',
+              cohort: { description: 'Young people at risk of exclusion', ageRange: { min: 11, max: 16 } },
               participantsPerYear: 120,
-              indicators: [{ indicator: 'referrals-rate', baseline: 600, latest: 550 }],
+              indicators: [
+                {
+                  indicator: 'referrals-rate',
+                  baseline: { value: 600, year: '2021-22' },
+                  latest: { value: 550, year: '2023-24' },
+                },
+              ],
               evidenceLevel: 1,
+              deliveryStartYear: 2019,
               caseStudySlugs: ['alpha-hub'],
+              interventionNames: ['Mentoring'],
             },
             { name: 'Parenting groups' },
           ],
@@ -454,23 +465,134 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
         'officer',
       );
       expect(created.services.map((s) => s.name)).toEqual(['Mentoring', 'Parenting groups']);
+      expect(created.thresholds).toEqual({ contractWindowMonths: 18 });
       expect(await store.portfolios.get(created.id)).toEqual(created);
+      // Every field of the decommissioning model survives the round trip, years and all.
       expect(created.services[0]).toMatchObject({
+        description: 'One-to-one mentoring for young people at risk of exclusion.',
         annualCost: { pence: 12_000_000, priceYear: '2024-25' },
         contractEnd: '2026-03-31',
+        cohort: { ageRange: { min: 11, max: 16 }, needLevels: [] },
+        indicators: [{ baseline: { value: 600, year: '2021-22' }, latest: { value: 550, year: '2023-24' } }],
+        deliveryStartYear: 2019,
+        interventionNames: ['Mentoring'],
       });
+      const [mentoring] = created.services;
+      // A service that keeps its id keeps it; one with a foreign or no id gets a new one.
       const updated = await store.portfolios.update(
         created.id,
-        { services: [{ name: 'Family group conferencing' }] },
+        {
+          thresholds: { weakEvidenceAfterYears: 2 },
+          services: [
+            { ...mentoring, name: 'Mentoring (renamed)' },
+            { id: crypto.randomUUID(), name: 'Family group conferencing' },
+          ],
+        },
         'officer',
       );
-      expect(updated.services.map((s) => s.name)).toEqual(['Family group conferencing']);
+      expect(updated.services.map((s) => s.name)).toEqual([
+        'Mentoring (renamed)',
+        'Family group conferencing',
+      ]);
+      expect(updated.services[0]?.id).toBe(mentoring?.id);
+      expect(updated.thresholds).toEqual({ weakEvidenceAfterYears: 2 });
       await expect(
         store.portfolios.update(created.id, { services: [{ name: '' }] }, 'officer'),
       ).rejects.toMatchObject({ code: 'INVALID_DOCUMENT' });
-      expect((await store.portfolios.list('hull')).map((p) => p.services.length)).toEqual([1]);
+      await expect(
+        store.portfolios.update(created.id, { thresholds: { costPercentile: 10 } }, 'officer'),
+      ).rejects.toMatchObject({ code: 'INVALID_DOCUMENT' });
+      expect((await store.portfolios.list('hull')).map((p) => p.services.length)).toEqual([2]);
+
+      const added = await store.portfolios.addService(created.id, { name: 'Youth club' }, 'officer');
+      const replaced = await store.portfolios.replaceService(
+        created.id,
+        added.id,
+        { name: 'Youth club (detached)', provider: 'Council' },
+        'officer',
+      );
+      expect(replaced).toMatchObject({ id: added.id, name: 'Youth club (detached)', provider: 'Council' });
+      expect((await store.portfolios.get(created.id))?.services.map((s) => s.name)).toEqual([
+        'Mentoring (renamed)',
+        'Family group conferencing',
+        'Youth club (detached)',
+      ]);
+      await expect(
+        store.portfolios.replaceService(created.id, crypto.randomUUID(), { name: 'X' }, 'officer'),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(await store.portfolios.removeService(created.id, added.id, 'officer')).toBe(true);
+      expect(await store.portfolios.removeService(created.id, added.id, 'officer')).toBe(false);
       expect(await store.portfolios.remove(created.id, 'officer')).toBe(true);
       expect(await store.portfolios.get(created.id)).toBeUndefined();
+      expect(await store.portfolios.get('not-a-uuid')).toBeUndefined();
+    });
+
+    it('appends portfolio decisions with an audit event each, and the database refuses to change them', async () => {
+      await store.organisations.create({ id: 'hull', name: 'Hull', kind: 'council' }, 'admin');
+      const portfolio = await store.portfolios.create(
+        { organisationId: 'hull', name: 'Services', services: [{ name: 'Mentoring' }] },
+        'officer',
+      );
+      const serviceId = portfolio.services[0]?.id ?? '';
+      const rationale = 'The contract ends in March and the outcome data is two years old.';
+      const first = await store.portfolios.recordDecision(
+        portfolio.id,
+        { serviceId, decision: 'evaluate', rationale, decidedBy: 'A. Officer', decidedOn: '2025-01-10' },
+        'user-1',
+      );
+      const second = await store.portfolios.recordDecision(
+        portfolio.id,
+        {
+          serviceId,
+          decision: 'keep',
+          rationale: `${rationale} The evaluation came back positive.`,
+          decidedBy: 'A. Officer',
+          decidedOn: '2025-06-01',
+          recommendation: 'evaluate-before-deciding',
+          reviewedOn: '2025-05-30',
+        },
+        'user-1',
+      );
+      expect(first).toMatchObject({
+        serviceId,
+        decision: 'evaluate',
+        organisationId: 'hull',
+        actor: 'user-1',
+      });
+      expect((await store.portfolios.decisions(portfolio.id, serviceId)).map((d) => d.decision)).toEqual([
+        'evaluate',
+        'keep',
+      ]);
+      expect((await store.portfolios.latestDecisions(portfolio.id)).get(serviceId)).toEqual(second);
+      const audit = await store.audit.list({ entityType: 'portfolio', entityId: portfolio.id });
+      expect(audit.filter((e) => e.action === 'portfolio.decision')).toHaveLength(2);
+      await expect(
+        store.portfolios.recordDecision(
+          portfolio.id,
+          { serviceId, decision: 'keep', rationale: 'too short', decidedBy: 'A', decidedOn: '2025-01-10' },
+          'user-1',
+        ),
+      ).rejects.toMatchObject({ code: 'INVALID_DOCUMENT' });
+      await expect(
+        store.portfolios.recordDecision(
+          portfolio.id,
+          {
+            serviceId: crypto.randomUUID(),
+            decision: 'keep',
+            rationale,
+            decidedBy: 'A',
+            decidedOn: '2025-01-10',
+          },
+          'user-1',
+        ),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(
+        store.db.updateTable('portfolio_decisions').set({ decision: 'decommission' }).execute(),
+      ).rejects.toThrow(/immutable/);
+      await expect(store.db.deleteFrom('portfolio_decisions').execute()).rejects.toThrow(/immutable/);
+      // Deleting the portfolio keeps the record of what was decided.
+      expect(await store.portfolios.remove(portfolio.id, 'officer')).toBe(true);
+      expect(await store.portfolios.decisions(portfolio.id)).toHaveLength(2);
     });
 
     it('stores organisation API keys only as hashes, audits creation and revocation, and keeps them out of the export', async () => {
