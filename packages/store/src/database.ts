@@ -132,7 +132,7 @@ export interface PortfolioDecisionsTable {
   recommendation: string | null;
   reviewed_on: string | null;
   actor: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface ReferenceSetsTable {
