@@ -52,7 +52,8 @@ describe('assertNoPersonalData', () => {
     expect(api.errors).toEqual([
       { path: 'body.document.summary', message: expect.stringContaining('characters 5–17'), code: 'phone' },
     ]);
-    const [finding] = api.extensions?.findings as { start: number; end: number; path: string }[];
+    const findings = api.extensions?.findings as { start: number; end: number; path: string }[] | undefined;
+    const finding = findings?.[0];
     expect(finding?.path).toBe('body.document.summary');
     expect(text.slice(finding?.start, finding?.end)).toBe('07700 900123');
   });
