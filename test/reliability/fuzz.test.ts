@@ -1,0 +1,380 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ApiProcess,
+  type Cast,
+  call,
+  createCast,
+  SITE_ORIGIN,
+  STRESS,
+  startApi,
+  tempDataDir,
+} from './api-process.ts';
+
+/**
+ * Hostile input against every route of the real server process. Routes come from the API's own OpenAPI document
+ * (generated from the route table), so a new route is fuzzed without anyone adding it here.
+ * Quick (CI): a few hundred requests; STRESS=1: thousands.
+ */
+const RUNS = STRESS ? 4000 : 320;
+
+interface Route {
+  method: string;
+  /** Path with `{name}` placeholders. */
+  path: string;
+}
+
+const SCRIPT = '<script>alert(1)</script>';
+const HOSTILE_STRINGS = [
+  SCRIPT,
+  '"><img src=x onerror=alert(1)>',
+  "' OR '1'='1' --",
+  "'; DROP TABLE case_studies; --",
+  '1; SELECT pg_sleep(5)',
+  '../../../../etc/passwd',
+  '..%2F..%2F..%2Fetc%2Fpasswd',
+  '%2e%2e%2f%2e%2e%2f',
+  '..\\..\\windows\\win.ini',
+  '__proto__',
+  'constructor',
+  'prototype',
+  '\u0000',
+  '\uD800',
+  '\u202E\u0000nul',
+  ['$', '{jndi:ldap://x}'].join(''),
+  '{{7*7}}',
+  'x'.repeat(10_000),
+  '😀'.repeat(500),
+  '-1',
+  '1e309',
+  'NaN',
+  'null',
+  'true',
+  '[]',
+  '{}',
+];
+
+const hostileString = fc.oneof(
+  fc.constantFrom(...HOSTILE_STRINGS),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom(...HOSTILE_STRINGS).chain((h) => fc.string({ maxLength: 10 }).map((s) => `${s}${h}${s}`)),
+);
+
+/** JSON values with the shapes that break parsers and validators: deep nesting, poisoning keys, huge arrays. */
+const hostileJson: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    hostileString,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value'), { maxLength: 5 }),
+    fc.dictionary(
+      fc.oneof(hostileString, fc.constantFrom('document', 'slug', 'title', 'action')),
+      tie('value'),
+      {
+        maxKeys: 5,
+      },
+    ),
+  ),
+})).value;
+
+function deeplyNested(depth: number): string {
+  return `${'['.repeat(depth)}1${']'.repeat(depth)}`;
+}
+
+type RawBody =
+  | { kind: 'json'; value: unknown }
+  | { kind: 'raw'; contentType: string | undefined; bytes: Uint8Array };
+
+const rawBodies: fc.Arbitrary<RawBody> = fc.oneof(
+  hostileJson.map((value) => ({ kind: 'json' as const, value })),
+  fc.constantFrom<RawBody>(
+    // Prototype poisoning in raw text (JSON.stringify would drop a real __proto__ key).
+    {
+      kind: 'raw',
+      contentType: 'application/json',
+      bytes: Buffer.from('{"__proto__":{"isAdmin":true},"document":{}}'),
+    },
+    {
+      kind: 'raw',
+      contentType: 'application/json',
+      bytes: Buffer.from('{"constructor":{"prototype":{"x":1}}}'),
+    },
+    { kind: 'raw', contentType: 'application/json', bytes: Buffer.from(deeplyNested(20_000)) },
+    { kind: 'raw', contentType: 'application/json', bytes: Buffer.from(`{"a":"${'y'.repeat(2_000_000)}"}`) },
+    {
+      kind: 'raw',
+      contentType: 'application/json',
+      bytes: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]),
+    },
+    {
+      kind: 'raw',
+      contentType: 'application/json',
+      bytes: Buffer.from('{"document": {"title": "unterminated'),
+    },
+    { kind: 'raw', contentType: 'application/json', bytes: Buffer.from('') },
+    { kind: 'raw', contentType: 'text/plain', bytes: Buffer.from(SCRIPT) },
+    {
+      kind: 'raw',
+      contentType: 'application/xml',
+      bytes: Buffer.from(
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+      ),
+    },
+    {
+      kind: 'raw',
+      contentType: 'multipart/form-data; boundary=zz',
+      bytes: Buffer.from(
+        '--zz\r\nContent-Disposition: form-data; name="f"; filename="../../x.xlsx"\r\n\r\nPK\u0003\u0004\r\n--zz--',
+      ),
+    },
+    {
+      kind: 'raw',
+      contentType: 'application/x-www-form-urlencoded',
+      bytes: Buffer.from('a=1&__proto__[x]=1'),
+    },
+    { kind: 'raw', contentType: undefined, bytes: Buffer.from('{"a":1}') },
+    {
+      kind: 'raw',
+      contentType: 'application/json; charset=utf-16',
+      bytes: Buffer.from('{"a":1}', 'utf16le'),
+    },
+  ),
+);
+
+interface Finding {
+  kind: '5xx' | 'not-problem-json' | 'problem-status-mismatch' | 'reflects-script' | 'store-changed';
+  detail: string;
+}
+
+/**
+ * Defects this suite found that are not fixed yet (apps/api is not this suite's to change). Each has a
+ * deterministic `it.fails` check below that starts failing — and so tells you to delete the entry here — the
+ * day the defect is fixed. Anything not listed fails the fuzz property.
+ */
+const KNOWN_DEFECTS: {
+  id: string;
+  matches: (f: Finding, status: number, path: string, text: string) => boolean;
+}[] = [
+  {
+    // PostgreSQL refuses U+0000 in text ("invalid byte sequence for encoding UTF8: 0x00"); the slug reaches the
+    // query unvalidated on GET /v1/case-studies/:slug and /versions, so a NUL answers 500.
+    id: 'D1 NUL in a slug → 500',
+    matches: (f, status, path) => f.kind === '5xx' && status === 500 && path.includes('%00'),
+  },
+  {
+    // Fastify's router (414 FST_ERR_MAX_PARAM_LENGTH) and Node's HTTP parser (431 header overflow) answer with
+    // their own application/json bodies, bypassing the problem+json error handler.
+    id: 'D2 414/431 not problem+json',
+    matches: (f, status) => f.kind === 'not-problem-json' && (status === 414 || status === 431),
+  },
+  {
+    // zod's "Unrecognized key: \"<script>\"" message echoes a caller-chosen key verbatim into the problem body.
+    id: 'D3 unrecognized key reflected',
+    matches: (f, _status, _path, text) => f.kind === 'reflects-script' && text.includes('Unrecognized key'),
+  },
+];
+
+interface FuzzRequest {
+  route: Route;
+  params: string[];
+  query: [string, string][];
+  body: RawBody | undefined;
+  caller: 'anonymous' | 'member' | 'curator' | 'admin';
+}
+
+function fuzzRequest(routes: Route[]): fc.Arbitrary<FuzzRequest> {
+  return fc.record({
+    route: fc.constantFrom(...routes),
+    params: fc.array(fc.oneof(hostileString, fc.constantFrom('hackney-learning-trust', 'costs')), {
+      minLength: 3,
+      maxLength: 3,
+    }),
+    query: fc.array(
+      fc.tuple(fc.oneof(hostileString, fc.constantFrom('q', 'page', 'slugs', 'limit')), hostileString),
+      {
+        maxLength: 4,
+      },
+    ),
+    body: fc.option(rawBodies, { nil: undefined }),
+    caller: fc.constantFrom('anonymous', 'member', 'curator', 'admin'),
+  });
+}
+
+function buildPath(req: FuzzRequest): string {
+  let i = 0;
+  const path = req.route.path.replace(/\{[^}]+\}/g, () =>
+    encodeURIComponent((req.params[i++] ?? '').toWellFormed()),
+  );
+  const qs = new URLSearchParams(
+    req.query.map(([k, v]) => [k.toWellFormed(), v.toWellFormed()] as [string, string]),
+  ).toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** Everything a write could change, read through the API: case studies, submissions, audit log, organisations. */
+async function snapshot(api: ApiProcess, cast: Cast): Promise<string> {
+  const parts = await Promise.all([
+    call(api.url, 'GET', '/v1/exports/case-studies.json'),
+    call(api.url, 'GET', '/v1/submissions', { cookie: cast.curator.cookie }),
+    call(api.url, 'GET', '/v1/audit?limit=5', { cookie: cast.admin.cookie }),
+    call(api.url, 'GET', `/v1/organisations/${cast.organisationId}/members`, { cookie: cast.admin.cookie }),
+    call(api.url, 'GET', `/v1/organisations/${cast.organisationId}/api-keys`, {
+      cookie: cast.members[0]?.cookie,
+    }),
+  ]);
+  for (const p of parts) if (p.status !== 200) throw new Error(`snapshot read failed: ${p.status} ${p.text}`);
+  return createHash('sha256')
+    .update(parts.map((p) => p.text).join('\n'))
+    .digest('hex');
+}
+
+describe('fuzzing every route of the running API with hostile input', () => {
+  let api: ApiProcess;
+  let cast: Cast;
+  let routes: Route[] = [];
+
+  beforeAll(async () => {
+    api = await startApi({ dataDir: tempDataDir() });
+    cast = await createCast(api.url, 'fuzz', 1);
+    const spec = await call(api.url, 'GET', '/openapi.json');
+    const paths = (spec.body as { paths: Record<string, Record<string, unknown>> }).paths;
+    routes = Object.entries(paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+        .map((m) => ({ method: m.toUpperCase(), path })),
+    );
+    // better-auth's catch-all is not in the OpenAPI document; fuzz its sign-in and sign-up doors too.
+    routes.push(
+      { method: 'POST', path: '/v1/auth/sign-in/email' },
+      { method: 'POST', path: '/v1/auth/sign-up/email' },
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it('answers every hostile request without a 5xx, with problem+json on errors, reflecting no script and changing nothing when it refuses', async () => {
+    expect(routes.length).toBeGreaterThan(30);
+    const cookies: Record<FuzzRequest['caller'], string | undefined> = {
+      anonymous: undefined,
+      member: cast.members[0]?.cookie,
+      curator: cast.curator.cookie,
+      admin: cast.admin.cookie,
+    };
+    let tried = 0;
+    const knownHits = new Map<string, number>();
+    const failures: string[] = [];
+    let before = await snapshot(api, cast);
+
+    await fc.assert(
+      fc.asyncProperty(fuzzRequest(routes), async (req) => {
+        const path = buildPath(req);
+        const headers: Record<string, string> = { origin: SITE_ORIGIN };
+        const cookie = cookies[req.caller];
+        if (cookie) headers.cookie = cookie;
+        let body: Uint8Array | undefined;
+        if (req.body && req.route.method !== 'GET') {
+          if (req.body.kind === 'json') {
+            body = Buffer.from(JSON.stringify(req.body.value) ?? 'null');
+            headers['content-type'] = 'application/json';
+          } else {
+            body = req.body.bytes;
+            if (req.body.contentType) headers['content-type'] = req.body.contentType;
+          }
+        }
+        tried++;
+        let res: Response;
+        let text: string;
+        try {
+          res = await fetch(`${api.url}${path}`, { method: req.route.method, headers, body });
+          text = await res.text();
+        } catch (error) {
+          failures.push(`${req.route.method} ${path.slice(0, 160)}: no response (${String(error)})`);
+          return true;
+        }
+        const label = `${req.route.method} ${path.slice(0, 160)} (${req.caller}) → ${res.status}`;
+        const found: Finding[] = [];
+        if (res.status >= 500) found.push({ kind: '5xx', detail: text.slice(0, 300) });
+        const type = res.headers.get('content-type') ?? '';
+        if (res.status >= 400 && !type.startsWith('application/problem+json')) {
+          found.push({ kind: 'not-problem-json', detail: `${type} ${text.slice(0, 200)}` });
+        }
+        if (type.startsWith('application/problem+json')) {
+          const status = (JSON.parse(text) as { status?: unknown }).status;
+          if (status !== res.status)
+            found.push({ kind: 'problem-status-mismatch', detail: text.slice(0, 200) });
+        }
+        if (text.includes('<script')) found.push({ kind: 'reflects-script', detail: text.slice(0, 300) });
+        if (req.route.method !== 'GET') {
+          const after = await snapshot(api, cast);
+          if (res.status >= 400 && after !== before) found.push({ kind: 'store-changed', detail: '' });
+          before = after;
+        }
+        for (const f of found) {
+          const known = KNOWN_DEFECTS.find((d) => d.matches(f, res.status, path, text));
+          if (known) knownHits.set(known.id, (knownHits.get(known.id) ?? 0) + 1);
+          else failures.push(`${label}: ${f.kind}: ${f.detail}`);
+        }
+        return true;
+      }),
+      { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261123), endOnFailure: false },
+    );
+
+    console.log(
+      `fuzz: ${tried} requests tried over ${routes.length} routes, ${failures.length} failures, known defects hit: ${
+        [...knownHits].map(([id, n]) => `${id} ×${n}`).join(', ') || 'none'
+      }`,
+    );
+    for (const f of failures.slice(0, 20)) console.log(`  FAIL ${f}`);
+    expect(failures).toEqual([]);
+  }, 600_000);
+
+  // Deterministic reproductions of the known defects. `it.fails` passes while the defect is there; when someone
+  // fixes it this check fails, which is the signal to delete it and its KNOWN_DEFECTS entry.
+  it.fails('KNOWN DEFECT D1: GET /v1/case-studies/a%00b answers 4xx, not 500', async () => {
+    for (const path of ['/v1/case-studies/a%00b', '/v1/case-studies/a%00b/versions']) {
+      const res = await call(api.url, 'GET', path);
+      expect(res.status, path).toBeLessThan(500);
+    }
+  });
+
+  it.fails('KNOWN DEFECT D2: an over-long id answers problem+json (414 from the router)', async () => {
+    const res = await call(api.url, 'GET', `/v1/submissions/${'a'.repeat(300)}`);
+    expect(res.status).toBe(414);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it.fails('KNOWN DEFECT D2: an over-long URL answers problem+json (431 from the HTTP parser)', async () => {
+    const res = await call(api.url, 'GET', `/v1/case-studies?q=${'x'.repeat(20_000)}`);
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it.fails('KNOWN DEFECT D3: an unknown query key is not echoed raw into the problem body', async () => {
+    const res = await call(api.url, 'GET', `/v1/compare?${encodeURIComponent(SCRIPT)}=1`);
+    expect(res.status).toBe(400);
+    expect(res.text).not.toContain('<script');
+  });
+
+  it.fails('KNOWN DEFECT D4: problem+json "status" is the HTTP status on a refused workflow step (409)', async () => {
+    const member = cast.members[0];
+    const draft = await call(api.url, 'POST', '/v1/submissions', {
+      cookie: member?.cookie,
+      body: { document: { slug: 'fuzz-d4-draft', title: 'A draft to publish too early' } },
+    });
+    expect(draft.status).toBe(201);
+    const id = (draft.body as { id: string }).id;
+    const res = await call(api.url, 'POST', `/v1/submissions/${id}/review`, {
+      cookie: cast.curator.cookie,
+      body: { action: 'request-changes', comments: [{ path: 'summary', message: 'Too early.' }] },
+    });
+    expect(res.status).toBe(409);
+    expect((res.body as { status: unknown }).status).toBe(409);
+  });
+});
