@@ -152,3 +152,260 @@ export const IndicatorsResponse = referenceTable(OutcomeIndicator);
 export const DeflatorsResponse = referenceTable(DeflatorSeries);
 export const DiscountRatesResponse = referenceTable(DiscountSchedule);
 export const UnitCostsResponse = referenceTable(UnitCost);
+
+// ---------------------------------------------------------------------------------------------------------
+// Signed-in pages: the caller, submissions, the review queue and API keys.
+
+export const Me = z.looseObject({
+  kind: z.enum(['anonymous', 'user', 'api-key']),
+  role: z.enum(['public', 'council-member', 'curator', 'admin']),
+  userId: z.string().optional(),
+  email: z.string().optional(),
+  name: z.string().optional(),
+  organisations: z.array(z.object({ organisationId: z.string(), role: z.string() })),
+});
+export type Me = z.infer<typeof Me>;
+
+export const SubmissionStatus = z.enum(['draft', 'submitted', 'changes-requested', 'published', 'withdrawn']);
+export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
+
+export const Submission = z.looseObject({
+  id: z.string(),
+  organisationId: z.string(),
+  authorId: z.string(),
+  status: SubmissionStatus,
+  document: z.record(z.string(), z.unknown()),
+  targetSlug: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Submission = z.infer<typeof Submission>;
+
+export const SubmissionSummary = Submission.omit({ document: true }).extend({
+  title: z.string().nullable(),
+  slug: z.string().nullable(),
+});
+export type SubmissionSummary = z.infer<typeof SubmissionSummary>;
+
+export const SubmissionsResponse = z.object({ submissions: z.array(SubmissionSummary) });
+
+export const PersonalDataFinding = z.looseObject({
+  kind: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  match: z.string(),
+  reason: z.string(),
+  path: z.string(),
+});
+export type PersonalDataFinding = z.infer<typeof PersonalDataFinding>;
+
+export const ScanResult = z.looseObject({
+  ok: z.boolean(),
+  findings: z.array(PersonalDataFinding),
+  smallCounts: z.array(z.looseObject({ path: z.string(), value: z.number(), reason: z.string() })),
+});
+export type ScanResult = z.infer<typeof ScanResult>;
+
+export const SubmissionWithScan = Submission.extend({ scan: ScanResult });
+export type SubmissionWithScan = z.infer<typeof SubmissionWithScan>;
+
+export const ReviewQueueResponse = z.object({ submissions: z.array(SubmissionWithScan) });
+
+export const ReviewEvent = z.looseObject({
+  id: z.number().int(),
+  action: z.string(),
+  actor: z.string(),
+  comment: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ReviewEvent = z.infer<typeof ReviewEvent>;
+
+export const ReviewEventsResponse = z.object({ events: z.array(ReviewEvent) });
+
+export const ReviewResult = z.looseObject({
+  submission: Submission,
+  caseStudy: z.object({ slug: z.string(), version: z.number().int() }).optional(),
+});
+
+export const WithdrawResult = z.looseObject({ slug: z.string(), version: z.number().int() });
+
+export const ApiKey = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  displayPrefix: z.string(),
+  scopes: z.array(z.string()),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiKey = z.infer<typeof ApiKey>;
+
+export const ApiKeysResponse = z.object({ keys: z.array(ApiKey) });
+export const CreatedApiKey = ApiKey.extend({ key: z.string() });
+
+// --- Comparison (GET /v1/compare) ---------------------------------------------------------------------
+
+/** Whole pence at a price year, as the appraisal and comparison routes write money. */
+const MoneyOut = z.object({ pence: z.number().int(), priceYear: z.string() });
+
+export const AppraisalStamp = z.looseObject({
+  methodVersion: z.string(),
+  deflatorRelease: z.string().nullable(),
+  discountSchedule: z.looseObject({ id: z.string(), edition: z.string() }).optional(),
+  seed: z.number().int().optional(),
+  iterations: z.number().int().optional(),
+});
+export type AppraisalStamp = z.infer<typeof AppraisalStamp>;
+
+export const ComparedCaseStudy = z.looseObject({
+  slug: z.string(),
+  title: z.string(),
+  councils: z.array(z.object({ gssCode: z.string(), name: z.string() })),
+  intervention: z.string(),
+  policyStrand: z.string(),
+  evidence: z.looseObject({ level: z.number().int(), levelName: z.string(), resultLabel: z.string() }),
+  costs: z.looseObject({
+    lines: z.array(
+      z.looseObject({
+        label: z.string(),
+        kind: z.string(),
+        basis: z.string(),
+        original: MoneyOut.nullable(),
+        converted: MoneyOut.nullable(),
+        excludedBecause: z.string().nullable(),
+        notReportedReason: z.string().nullable(),
+      }),
+    ),
+    /** Null when nothing can be totalled; a floor when any line is not reported. */
+    total: MoneyOut.nullable(),
+    perParticipant: MoneyOut.nullable(),
+    notReported: z.array(z.string()),
+    complete: z.boolean(),
+  }),
+  outcomes: z.array(
+    z.looseObject({
+      indicator: z.string(),
+      name: z.string(),
+      unit: z.enum(['count', 'percent', 'rate-per-10000', 'rate-per-1000', 'score']),
+      betterDirection: z.enum(['higher', 'lower']),
+      baseline: z.object({ value: z.number(), year: z.string() }).nullable(),
+      followUp: z.object({ value: z.number(), year: z.string() }),
+      impact: z.looseObject({ direction: z.string() }).nullable(),
+    }),
+  ),
+});
+export type ComparedCaseStudy = z.infer<typeof ComparedCaseStudy>;
+
+export const SharedIndicator = z.looseObject({
+  indicator: z.string(),
+  name: z.string(),
+  effectUnit: z.string(),
+  options: z.array(
+    z.looseObject({
+      slug: z.string(),
+      title: z.string(),
+      cost: MoneyOut,
+      effect: z.number(),
+      status: z.enum(['frontier', 'strictly-dominated', 'extendedly-dominated']),
+      dominatedBy: z.array(z.string()),
+    }),
+  ),
+  excluded: z.array(z.object({ slug: z.string(), reason: z.string() })),
+  icers: z.array(
+    z.looseObject({
+      from: z.string(),
+      to: z.string(),
+      incrementalCost: MoneyOut,
+      incrementalEffect: z.number(),
+      icer: MoneyOut.nullable(),
+    }),
+  ),
+  frontier: z.array(z.looseObject({ slug: z.string(), cost: MoneyOut, effect: z.number() })),
+  readings: z.array(z.string()),
+});
+export type SharedIndicator = z.infer<typeof SharedIndicator>;
+
+export const ComparisonResponse = z.looseObject({
+  priceYear: z.string(),
+  deflatorRelease: z.string().nullable(),
+  caseStudies: z.array(ComparedCaseStudy),
+  sharedIndicators: z.array(SharedIndicator),
+  notes: z.array(z.string()),
+  stamp: AppraisalStamp,
+});
+export type ComparisonResponse = z.infer<typeof ComparisonResponse>;
+
+// --- Appraisal (POST /v1/appraisals) and localisation (POST /v1/case-studies/:slug/localise) -------------
+
+export const AppraisalResult = z.looseObject({
+  label: z.string().nullable(),
+  priceYear: z.string(),
+  presentValueCosts: MoneyOut,
+  presentValueBenefits: MoneyOut,
+  npv: MoneyOut,
+  bcr: z.number().nullable(),
+  roi: z.number().nullable(),
+  discountedPaybackYear: z.number().int().nullable(),
+  breakEvenEffect: z
+    .looseObject({
+      scale: z.number(),
+      benefits: z.array(z.looseObject({ label: z.string(), outcomesPerYear: z.number() })),
+    })
+    .nullable(),
+  years: z.array(
+    z.looseObject({
+      year: z.number().int(),
+      discountFactor: z.number(),
+      costs: MoneyOut,
+      benefits: MoneyOut,
+      cumulativeDiscountedNet: MoneyOut,
+    }),
+  ),
+  stamp: AppraisalStamp,
+});
+export type AppraisalResult = z.infer<typeof AppraisalResult>;
+
+export const SimulationResult = z.looseObject({
+  iterations: z.number().int(),
+  seed: z.number().int(),
+  probabilityNpvPositive: z.number(),
+  npv: z.object({ p10: MoneyOut, p50: MoneyOut, p90: MoneyOut, mean: MoneyOut }),
+  bcr: z.object({ p10: z.number(), p50: z.number(), p90: z.number() }).nullable(),
+  stamp: AppraisalStamp,
+});
+export type SimulationResult = z.infer<typeof SimulationResult>;
+
+const ApiWarning = z.object({ code: z.string(), message: z.string() });
+
+export const AppraisalResponse = z.looseObject({
+  appraisal: AppraisalResult,
+  simulation: SimulationResult.nullable(),
+  warnings: z.array(ApiWarning),
+  stamp: AppraisalStamp,
+});
+export type AppraisalResponse = z.infer<typeof AppraisalResponse>;
+
+export const LocalisationResponse = z.looseObject({
+  slug: z.string(),
+  title: z.string(),
+  source: z.object({ councils: z.array(z.object({ gssCode: z.string(), name: z.string() })) }),
+  target: z.object({ gssCode: z.string(), name: z.string() }),
+  priceYear: z.string(),
+  population: z.object({ sourcePopulation: z.number(), targetPopulation: z.number(), ratio: z.number() }),
+  appraisal: AppraisalResult.nullable(),
+  simulation: SimulationResult.nullable(),
+  breakEven: z
+    .looseObject({
+      presentValueBenefits: MoneyOut,
+      maximumCostPerYear: MoneyOut,
+      years: z.number().int(),
+    })
+    .nullable(),
+  assumptions: z.array(z.string()),
+  leftOut: z.array(z.object({ item: z.string(), reason: z.string() })),
+  missing: z.array(z.string()),
+  warnings: z.array(ApiWarning),
+  stamp: AppraisalStamp,
+});
+export type LocalisationResponse = z.infer<typeof LocalisationResponse>;
