@@ -339,12 +339,31 @@ export function checkDraftComplete(draft: Draft): { path: string; message: strin
   const result = CaseStudy.safeParse({ evidence: PENDING_EVIDENCE, ...draft });
   if (result.success) return [];
   return result.error.issues
+    .flatMap((issue) => expandUnion(issue))
     .filter((issue) => issue.path[0] !== 'evidence')
     .map((issue) => ({ path: issue.path.join('.'), message: friendlyMessage(issue) }));
 }
 
+interface Issue {
+  code: string;
+  message: string;
+  path: PropertyKey[];
+  errors?: Issue[][];
+}
+
+/**
+ * A union (money or "not reported") fails as one vague "Invalid input" at `costs.0.money`; the branch with
+ * the fewest problems is the one the author meant, so its issues (e.g. at `money.priceYear`) are shown.
+ */
+function expandUnion(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union' || !issue.errors || issue.errors.length === 0) return [issue];
+  const best = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
+  if (best.length === 0) return [issue];
+  return best.flatMap((inner) => expandUnion({ ...inner, path: [...issue.path, ...inner.path] }));
+}
+
 /** zod's "expected string, received undefined" becomes "Enter the title" (what to do, not what failed). */
-function friendlyMessage(issue: { code: string; message: string; path: PropertyKey[] }): string {
+function friendlyMessage(issue: Issue): string {
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
     const words = issue.path
       .filter((s): s is string => typeof s === 'string')

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import {
+  apiCookieHeader,
+  csrfTokenFor,
+  isSameOriginPost,
+  isValidCsrfToken,
+  readApiSessionToken,
+  safeReturnPath,
+  signInWithApi,
+  signOutWithApi,
+} from './session.ts';
+
+describe('readApiSessionToken', () => {
+  it("reads the API's session token (URL-decoded) from its set-cookie headers", () => {
+    const token = readApiSessionToken([
+      'costed.session_data=x; Path=/',
+      'costed.session_token=abc.def%2Fg%3D; Max-Age=43200; Path=/; HttpOnly; SameSite=Lax',
+    ]);
+    expect(token).toBe('abc.def/g=');
+    expect(apiCookieHeader('abc.def/g=')).toBe('costed.session_token=abc.def%2Fg%3D');
+  });
+
+  it('accepts the __Secure- prefix and finds nothing in other cookies', () => {
+    expect(readApiSessionToken(['__Secure-costed.session_token=t1; Secure'])).toBe('t1');
+    expect(readApiSessionToken(['other=1', 'costed.session_token=; Max-Age=0'])).toBeUndefined();
+  });
+});
+
+describe('CSRF token', () => {
+  it('is bound to the session: the right token passes, another session’s or none fails', () => {
+    const token = csrfTokenFor('session-a');
+    expect(isValidCsrfToken('session-a', token)).toBe(true);
+    expect(isValidCsrfToken('session-b', token)).toBe(false);
+    expect(isValidCsrfToken('session-a', '')).toBe(false);
+    expect(isValidCsrfToken('session-a', null)).toBe(false);
+    expect(token).not.toContain('session-a');
+  });
+});
+
+describe('isSameOriginPost', () => {
+  const post = (headers: Record<string, string>) =>
+    new Request('http://site.test/submit', { method: 'POST', headers });
+
+  it('accepts the site’s own Origin, or its Referer when there is no Origin', () => {
+    expect(isSameOriginPost(post({ origin: 'http://site.test' }), 'http://site.test')).toBe(true);
+    expect(isSameOriginPost(post({ referer: 'http://site.test/submit/form' }), 'http://site.test')).toBe(
+      true,
+    );
+  });
+
+  it('refuses another origin, a null origin with a foreign referer, and a request with neither', () => {
+    expect(isSameOriginPost(post({ origin: 'https://evil.example' }), 'http://site.test')).toBe(false);
+    expect(
+      isSameOriginPost(post({ origin: 'null', referer: 'https://evil.example/' }), 'http://site.test'),
+    ).toBe(false);
+    expect(isSameOriginPost(post({}), 'http://site.test')).toBe(false);
+  });
+});
+
+describe('safeReturnPath', () => {
+  it('keeps same-site relative paths with their query', () => {
+    expect(safeReturnPath('/submit/form?id=1')).toBe('/submit/form?id=1');
+  });
+
+  it('refuses anything that could leave the site', () => {
+    for (const value of [
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example/',
+      'javascript:alert(1)',
+      '/\nx',
+      undefined,
+    ]) {
+      expect(safeReturnPath(value, '/fallback')).toBe('/fallback');
+    }
+  });
+});
+
+describe('signInWithApi and signOutWithApi', () => {
+  it('returns the token from set-cookie and names the site as the Origin', async () => {
+    const seen: RequestInit[] = [];
+    const fetchFake: typeof fetch = async (_url, init) => {
+      seen.push(init ?? {});
+      return new Response('{}', {
+        status: 200,
+        headers: {
+          'set-cookie': 'costed.session_token=tok; Path=/; HttpOnly',
+          'content-type': 'application/json',
+        },
+      });
+    };
+    const { token } = await signInWithApi(
+      'http://api.test',
+      'http://site.test',
+      { email: 'a@b.c', password: 'p' },
+      fetchFake,
+    );
+    expect(token).toBe('tok');
+    expect((seen[0]?.headers as Record<string, string>).origin).toBe('http://site.test');
+  });
+
+  it('throws the API problem on a wrong password', async () => {
+    const fetchFake: typeof fetch = async () =>
+      new Response(
+        JSON.stringify({ status: 401, code: 'unauthenticated', detail: 'Invalid email or password' }),
+        {
+          status: 401,
+          headers: { 'content-type': 'application/problem+json' },
+        },
+      );
+    await expect(
+      signInWithApi('http://api.test', 'http://site.test', { email: 'a@b.c', password: 'x' }, fetchFake),
+    ).rejects.toMatchObject({ status: 401, code: 'unauthenticated' });
+  });
+
+  it('sends the session cookie to sign out and fails loudly when the API refuses', async () => {
+    let cookie = '';
+    const ok: typeof fetch = async (_url, init) => {
+      cookie = (init?.headers as Record<string, string>).cookie ?? '';
+      return new Response('{}', { status: 200 });
+    };
+    await signOutWithApi('http://api.test', 'http://site.test', 'tok', ok);
+    expect(cookie).toBe('costed.session_token=tok');
+    const refused: typeof fetch = async () => new Response('{}', { status: 403 });
+    await expect(signOutWithApi('http://api.test', 'http://site.test', 'tok', refused)).rejects.toMatchObject(
+      {
+        status: 403,
+      },
+    );
+  });
+});
