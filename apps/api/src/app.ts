@@ -13,6 +13,7 @@ import { compareRoutes } from './routes/compare.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { organisationRoutes } from './routes/organisations.ts';
+import { portfolioRoutes } from './routes/portfolios.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { submissionRoutes } from './routes/submissions.ts';
@@ -59,6 +60,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await app.register(caseStudyRoutes);
     await app.register(referenceRoutes);
     await app.register(organisationRoutes);
+    await app.register(portfolioRoutes);
   }
 
   app.addHook('onClose', async () => options.services.close());
