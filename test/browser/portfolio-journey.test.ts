@@ -141,6 +141,8 @@ beforeAll(async () => {
       ADMIN_PASSWORD: ADMIN.password,
       SIGN_IN_RATE_LIMIT_MAX: '1000',
       RATE_LIMIT_MAX: '100000',
+      // The machine is shared with builds and other suites; load shedding is tested elsewhere.
+      MAX_EVENT_LOOP_DELAY_MS: '60000',
     },
     readyPath: '/v1/case-studies?pageSize=1',
     timeoutMs: 120_000,
@@ -254,6 +256,7 @@ async function runJourney(context: BrowserContext, label: string, checkAxe: bool
     expect(await textOf(page.locator('#file-error'))).toContain('Nothing was imported');
     expect(await page.locator('#no-services').count()).toBe(1);
     if (checkAxe) await expectNoViolations(page);
+    if (checkAxe) await saveScreenshot(page, 'portfolio-upload-error');
 
     await page.setInputFiles('#file', EXAMPLE_CSV);
     await submit(page, page.getByRole('button', { name: 'Upload and review' }));
@@ -290,6 +293,7 @@ async function runJourney(context: BrowserContext, label: string, checkAxe: bool
     expect(await textOf(page.locator('#rationale-error'))).toMatch(/at least 40 characters/);
     expect(await page.locator('#decision').isChecked()).toBe(true);
     if (checkAxe) await expectNoViolations(page);
+    if (checkAxe) await saveScreenshot(page, 'portfolio-decision-error');
 
     await page.fill('#rationale', RATIONALE);
     await submit(page, page.getByRole('button', { name: 'Record decision' }));
