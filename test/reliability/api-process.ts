@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -225,4 +225,66 @@ export async function createCast(url: string, tag: string, memberCount = 2): Pro
   const curator = await signUp(url, `curator-${tag}@example.org`, password);
   await add(curator.email, sectorId, 'curator');
   return { admin, curator, members, organisationId };
+}
+
+export const SITE_DIR = join(REPO_ROOT, 'apps/site');
+
+export interface SiteProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the built site (apps/site/serve.ts) against an API. Builds it first only when there is no build at all;
+ * the browser suites rebuild a stale one.
+ */
+export async function startSite(apiUrl: string): Promise<SiteProcess> {
+  if (!existsSync(join(SITE_DIR, 'dist/server/entry.mjs'))) {
+    const built = spawnSync('pnpm', ['--filter', '@costed/site', 'build'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    if (built.status !== 0) throw new Error(`the site build failed:\n${built.stdout}\n${built.stderr}`);
+  }
+  const port = await freePort();
+  const child = spawn(process.execPath, ['serve.ts'], {
+    cwd: SITE_DIR,
+    env: {
+      PATH: process.env.PATH ?? '',
+      SITE_PORT: String(port),
+      SITE_HOST: '127.0.0.1',
+      API_URL: apiUrl,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the site exited with ${child.exitCode}:\n${output}`);
+    try {
+      if ((await fetch(`${url}/`)).status < 500) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the site was not ready within 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await waitForExit(child);
+    },
+  };
 }
