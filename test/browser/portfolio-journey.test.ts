@@ -337,6 +337,15 @@ describe('decommissioning review in Chromium', { timeout: 120_000 }, () => {
       ]);
       const header = (await readFile((await template.path()) ?? '', 'utf8')).split('\n')[0] ?? '';
       expect(header).toContain('annual_cost');
+
+      // A price year the API refuses: the review still shows (at the default year) and the field says why.
+      const refused = await page.goto(`${site.url}${journeyPath}?priceYear=next+year`, { waitUntil: 'load' });
+      expect(refused?.status()).toBe(200);
+      expect(await page.title()).toMatch(/^Error: /);
+      expect(await page.locator('#priceYear-error').count()).toBe(1);
+      expect(await page.locator('.govuk-error-summary a[href="#priceYear"]').count()).toBe(1);
+      expect(await textOf(page.locator('#services'))).toContain('Family Support Team');
+      await expectNoViolations(page);
     });
     await page.close();
   });
