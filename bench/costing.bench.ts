@@ -137,11 +137,14 @@ const mcMedian = quantile(monteCarlo, 0.5);
 const baseMedian = quantile(baseline, 0.5);
 console.log(`node ${process.version}; ${RUNS} timed runs after ${WARM_UP} warm-up runs`);
 console.log(
-  `monte carlo, 10,000 iterations: median ${mcMedian.toFixed(2)} ms, p95 ${quantile(monteCarlo, 0.95).toFixed(2)} ms (goal < ${GOAL_MS} ms: ${mcMedian < GOAL_MS ? 'met' : 'NOT met'})`,
+  `monte carlo, 10,000 iterations: median ${mcMedian.toFixed(2)} ms, p95 ${quantile(monteCarlo, 0.95).toFixed(2)} ms (goal < ${GOAL_MS} ms: ${mcMedian < GOAL_MS ? 'met' : 'MISSED'})`,
 );
 console.log(
   `baseline, deterministic appraisal: median ${baseMedian.toFixed(3)} ms, p95 ${quantile(baseline, 0.95).toFixed(3)} ms`,
 );
 console.log(`ratio monte carlo ÷ deterministic (medians): ${(mcMedian / baseMedian).toFixed(0)}×`);
 console.log(`per iteration: ${((mcMedian * 1000) / 10_000).toFixed(2)} µs`);
-if (mcMedian >= GOAL_MS) process.exitCode = 1;
+// A missed goal is printed, never an exit code: a bench reports figures, it does not gate.
+console.log(
+  `BENCH ${JSON.stringify({ name: 'Monte Carlo, 10,000 iterations (median)', value: Number(mcMedian.toFixed(1)), unit: 'ms', goal: `< ${GOAL_MS} ms${mcMedian < GOAL_MS ? '' : ' MISSED'}`, command: 'pnpm bench costing' })}`,
+);

@@ -173,6 +173,9 @@ for (const size of sizes) {
     total.p95 <= goal ? `≤${goal} ok` : `>${goal} MISSED`,
   ]);
   console.log(
+    `BENCH ${JSON.stringify({ name: `search p50/p95 at ${size}`, value: `${fmt(total.p50)} / ${fmt(total.p95)}`, unit: 'ms', goal: `p95 ≤ ${goal} ms${total.p95 <= goal ? '' : ' MISSED'}`, command: `pnpm exec node bench/search.bench.ts --sizes ${size}` })}`,
+  );
+  console.log(
     `size ${size}: built in ${fmt(buildMs)} ms; snapshot taken in ${fmt(snapshotMs)} ms, written as JSON in ${fmt(saveJsonMs)} ms; p95 ${fmt(total.p95)} ms`,
   );
 }
