@@ -338,6 +338,13 @@ describe('decommissioning review in Chromium', { timeout: 120_000 }, () => {
       const header = (await readFile((await template.path()) ?? '', 'utf8')).split('\n')[0] ?? '';
       expect(header).toContain('annual_cost');
 
+      // The list now shows the portfolio with its number of services.
+      await page.goto(`${site.url}/portfolios`, { waitUntil: 'load' });
+      expect(await textOf(page.locator('#portfolios'))).toMatch(
+        /Children's services 2025-26 \(js\)\s+east-riding\s+2/,
+      );
+      await expectNoViolations(page);
+
       // A price year the API refuses: the review still shows (at the default year) and the field says why.
       const refused = await page.goto(`${site.url}${journeyPath}?priceYear=next+year`, { waitUntil: 'load' });
       expect(refused?.status()).toBe(200);
