@@ -134,7 +134,8 @@ describe('relayDownload', () => {
       'portfolio-template.csv',
     );
     expect(response.headers.get('cache-control')).toBe('public, max-age=3600');
-    expect((seen[0]?.init.headers as Record<string, string>).cookie).toBeUndefined();
+    expect(seen).toHaveLength(1);
+    expect(((seen[0]?.init.headers ?? {}) as Record<string, string>).cookie).toBeUndefined();
   });
 
   it('relays nothing of a type it does not know, and passes on the API refusing', async () => {
