@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   apiCookieHeader,
+  classifyPostOrigin,
   csrfTokenFor,
   isSameOriginPost,
   isValidCsrfToken,
@@ -37,23 +38,32 @@ describe('CSRF token', () => {
   });
 });
 
-describe('isSameOriginPost', () => {
+describe('classifyPostOrigin', () => {
   const post = (headers: Record<string, string>) =>
     new Request('http://site.test/submit', { method: 'POST', headers });
+  const site = ['http://site.test'];
 
-  it('accepts the site’s own Origin, or its Referer when there is no Origin', () => {
-    expect(isSameOriginPost(post({ origin: 'http://site.test' }), 'http://site.test')).toBe(true);
-    expect(isSameOriginPost(post({ referer: 'http://site.test/submit/form' }), 'http://site.test')).toBe(
-      true,
+  it('trusts Sec-Fetch-Site first (Chromium sends Origin: null under no-referrer)', () => {
+    expect(classifyPostOrigin(post({ 'sec-fetch-site': 'same-origin', origin: 'null' }), site)).toBe('same');
+    expect(
+      classifyPostOrigin(post({ 'sec-fetch-site': 'cross-site', origin: 'http://site.test' }), site),
+    ).toBe('cross');
+    expect(classifyPostOrigin(post({ 'sec-fetch-site': 'same-site' }), site)).toBe('cross');
+  });
+
+  it('falls back to Origin, then Referer', () => {
+    expect(classifyPostOrigin(post({ origin: 'http://site.test' }), site)).toBe('same');
+    expect(classifyPostOrigin(post({ origin: 'https://evil.example' }), site)).toBe('cross');
+    expect(classifyPostOrigin(post({ referer: 'http://site.test/submit/form' }), site)).toBe('same');
+    expect(classifyPostOrigin(post({ origin: 'null', referer: 'https://evil.example/' }), site)).toBe(
+      'cross',
     );
   });
 
-  it('refuses another origin, a null origin with a foreign referer, and a request with neither', () => {
+  it('says unknown when the browser says nothing (the CSRF token still has to match)', () => {
+    expect(classifyPostOrigin(post({}), site)).toBe('unknown');
+    expect(isSameOriginPost(post({}), 'http://site.test')).toBe(true);
     expect(isSameOriginPost(post({ origin: 'https://evil.example' }), 'http://site.test')).toBe(false);
-    expect(
-      isSameOriginPost(post({ origin: 'null', referer: 'https://evil.example/' }), 'http://site.test'),
-    ).toBe(false);
-    expect(isSameOriginPost(post({}), 'http://site.test')).toBe(false);
   });
 });
 
@@ -96,7 +106,7 @@ describe('signInWithApi and signOutWithApi', () => {
       fetchFake,
     );
     expect(token).toBe('tok');
-    expect((seen[0]?.headers as Record<string, string>).origin).toBe('http://site.test');
+    expect((seen[0]?.headers as Record<string, string> | undefined)?.origin).toBe('http://site.test');
   });
 
   it('throws the API problem on a wrong password', async () => {
@@ -116,7 +126,7 @@ describe('signInWithApi and signOutWithApi', () => {
   it('sends the session cookie to sign out and fails loudly when the API refuses', async () => {
     let cookie = '';
     const ok: typeof fetch = async (_url, init) => {
-      cookie = (init?.headers as Record<string, string>).cookie ?? '';
+      cookie = (init?.headers as Record<string, string> | undefined)?.cookie ?? '';
       return new Response('{}', { status: 200 });
     };
     await signOutWithApi('http://api.test', 'http://site.test', 'tok', ok);

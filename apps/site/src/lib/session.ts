@@ -9,8 +9,8 @@ import { Me } from './api-schemas.ts';
  * in its own HttpOnly, SameSite=Lax cookie and forwards it to the API as `costed.session_token` on every
  * server-side request, so the browser never talks to the API and page scripts never see the token.
  *
- * CSRF: two checks on every POST form. (1) Origin check: a POST whose `Origin` (or, without one, `Referer`)
- * is another origin is refused. (2) A synchronizer token bound to the session: each signed-in form carries
+ * CSRF: two checks on every POST form. (1) Origin check: a POST that the browser says comes from another
+ * site (`Sec-Fetch-Site`, else `Origin`, else `Referer`) is refused. (2) A synchronizer token bound to the session: each signed-in form carries
  * `csrf`, a hash of the session token that a third-party page cannot compute (the cookie is HttpOnly), and
  * it must match. The sign-in form has no session yet, so it relies on the origin check and SameSite.
  */
@@ -66,21 +66,31 @@ export function isValidCsrfToken(sessionToken: string, submitted: unknown): bool
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
+/** Where a POST comes from, as far as the browser tells: this site, another site, or not said. */
+export type PostOrigin = 'same' | 'cross' | 'unknown';
+
 /**
- * True when a POST comes from the site itself: its `Origin` header (or `Referer` when a browser sends no
- * Origin) names the site's own origin. A request with neither is refused too: every browser that submits
- * a form sends one of them.
+ * Where a POST comes from. `Sec-Fetch-Site` first (browsers send it whatever the referrer policy; the site's
+ * `Referrer-Policy: no-referrer` makes Chromium send `Origin: null` and no Referer on form posts), then a
+ * non-null `Origin`, then `Referer`. A browser too old to send any of them gives `unknown`.
  */
-export function isSameOriginPost(request: Request, siteOrigin: string): boolean {
+export function classifyPostOrigin(request: Request, siteOrigins: readonly string[]): PostOrigin {
+  const fetchSite = request.headers.get('sec-fetch-site');
+  if (fetchSite) return fetchSite === 'same-origin' ? 'same' : 'cross';
   const origin = request.headers.get('origin');
-  if (origin && origin !== 'null') return origin === siteOrigin;
+  if (origin && origin !== 'null') return siteOrigins.includes(origin) ? 'same' : 'cross';
   const referer = request.headers.get('referer');
-  if (!referer) return false;
+  if (!referer) return 'unknown';
   try {
-    return new URL(referer).origin === siteOrigin;
+    return siteOrigins.includes(new URL(referer).origin) ? 'same' : 'cross';
   } catch {
-    return false;
+    return 'cross';
   }
+}
+
+/** True unless the browser says the POST came from another site. */
+export function isSameOriginPost(request: Request, siteOrigin: string): boolean {
+  return classifyPostOrigin(request, [siteOrigin]) !== 'cross';
 }
 
 /**
@@ -313,8 +323,8 @@ export async function readCheckedForm(
   session: PageSession,
   siteUrl: string,
 ): Promise<FormData> {
-  const origins = new Set([context.url.origin, new URL(siteUrl).origin]);
-  const sameOrigin = [...origins].some((origin) => isSameOriginPost(context.request, origin));
+  const origin = classifyPostOrigin(context.request, [context.url.origin, new URL(siteUrl).origin]);
+  const sameOrigin = origin !== 'cross';
   const form = await context.request.formData();
   if (!sameOrigin || !isValidCsrfToken(session.token, form.get(CSRF_FIELD))) {
     throw new SiteError(
@@ -325,11 +335,12 @@ export async function readCheckedForm(
   return form;
 }
 
-/** True for a POST from this site's own pages (the sign-in form's only check: there is no session yet). */
+/**
+ * False when the browser says a POST came from another site (the sign-in form's check: it has no session,
+ * so no token; SameSite=Lax keeps a forged sign-in from carrying anyone's cookie anyway).
+ */
 export function isSitePost(context: PageContext, siteUrl: string): boolean {
-  return [context.url.origin, new URL(siteUrl).origin].some((origin) =>
-    isSameOriginPost(context.request, origin),
-  );
+  return classifyPostOrigin(context.request, [context.url.origin, new URL(siteUrl).origin]) !== 'cross';
 }
 
 /** Council members (and curators and admins) may submit. */
