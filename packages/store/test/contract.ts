@@ -1,5 +1,14 @@
+import { Migrator } from 'kysely/migration';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { exportAll, importAll, isStoreError, type Store, seedEvidence } from '../src/index.ts';
+import {
+  createStore,
+  exportAll,
+  importAll,
+  isStoreError,
+  MIGRATIONS,
+  type Store,
+  seedEvidence,
+} from '../src/index.ts';
 import { truncateAll } from '../src/testing.ts';
 import {
   COUNCILS,
@@ -525,6 +534,82 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       expect(await store.portfolios.remove(created.id, 'officer')).toBe(true);
       expect(await store.portfolios.get(created.id)).toBeUndefined();
       expect(await store.portfolios.get('not-a-uuid')).toBeUndefined();
+    });
+
+    it('migration 0003 turns services stored before it into documents without inventing figures', async () => {
+      // A fresh database stopped at 0002, as a deployment from before portfolio documents would be.
+      const old = await createStore({ engine: 'pglite' });
+      try {
+        const migrator = new Migrator({
+          db: old.db,
+          provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
+          migrationTableName: 'costed_migrations',
+        });
+        await migrator.migrateTo('0002-identity');
+        await old.db
+          .insertInto('organisations')
+          .values({ id: 'hull', name: 'Hull', kind: 'council' })
+          .execute();
+        const portfolioId = crypto.randomUUID();
+        const serviceId = crypto.randomUUID();
+        await old.db
+          .insertInto('portfolios')
+          .values({
+            id: portfolioId,
+            organisation_id: 'hull',
+            name: 'Old',
+            created_at: '2024-01-01T00:00:00Z',
+            updated_at: '2024-01-01T00:00:00Z',
+          } as never)
+          .execute();
+        await old.db
+          .insertInto('portfolio_services')
+          .values({
+            id: serviceId,
+            portfolio_id: portfolioId,
+            position: 0,
+            name: 'Mentoring',
+            provider: 'Charity A',
+            annual_cost_pence: 12_000_000,
+            annual_cost_price_year: '2024-25',
+            contract_end: '2026-03-31',
+            cohort: 'Young people at risk of exclusion',
+            participants_per_year: 120,
+            indicators: '[{"indicator":"referrals-rate","baseline":600,"latest":550}]',
+            evidence_level: 1,
+            case_study_slugs: '["alpha-hub"]',
+          } as never)
+          .execute();
+        expect(await old.migrate()).toEqual(['0003-portfolios']);
+        const migrated = await old.portfolios.get(portfolioId);
+        expect(migrated?.thresholds).toEqual({});
+        expect(migrated?.services).toEqual([
+          {
+            id: serviceId,
+            name: 'Mentoring',
+            description: null,
+            provider: 'Charity A',
+            annualCost: { pence: 12_000_000, priceYear: '2024-25' },
+            contractEnd: '2026-03-31',
+            cohort: { description: 'Young people at risk of exclusion', ageRange: null, needLevels: [] },
+            participantsPerYear: 120,
+            // 0002 kept values without years: the document keeps the indicator, not a guessed year.
+            indicators: [{ indicator: 'referrals-rate', baseline: null, latest: null }],
+            evidenceLevel: 1,
+            deliveryStartYear: null,
+            caseStudySlugs: ['alpha-hub'],
+            interventionNames: [],
+          },
+        ]);
+        // The old values themselves are still in their column.
+        const raw = await old.db
+          .selectFrom('portfolio_services')
+          .select('indicators')
+          .executeTakeFirstOrThrow();
+        expect(raw.indicators).toEqual([{ indicator: 'referrals-rate', baseline: 600, latest: 550 }]);
+      } finally {
+        await old.close();
+      }
     });
 
     it('appends portfolio decisions with an audit event each, and the database refuses to change them', async () => {
