@@ -236,9 +236,11 @@ async function appraiseOwnFigures(context: BrowserContext, label: string): Promi
     expect(refused.status()).toBe(400);
     expect(await page.title()).toMatch(/^Error: /);
     const summary = page.locator('.govuk-error-summary');
-    expect(await textOf(summary)).toContain('Years to appraise');
+    expect(await textOf(summary)).toContain('Years to appraise must be 1 or more');
     expect(await summary.locator('a').first().getAttribute('href')).toBe('#o-horizonYears');
-    expect(await textOf(page.locator('#o-horizonYears-error'))).toContain('Years to appraise');
+    expect(await textOf(page.locator('#o-horizonYears-error'))).toContain(
+      'Years to appraise must be 1 or more',
+    );
     // What the user typed is kept.
     expect(await page.locator('#o-setUpCost').inputValue()).toBe('100,000');
     expect(await page.locator('#o-unitCostId').inputValue()).toBe('lac-average-fiscal-per-year');
@@ -339,6 +341,10 @@ describe('compare and appraise in Chromium', { timeout: 120_000 }, () => {
       );
       const dataTable = await textOf(page.locator('table', { hasText: "The plane's data" }));
       expect(dataTable).toContain('Dominated by Test: a cheaper early help team');
+      // A dominated pair has no ratio to read: the page says so instead of a negative ICER.
+      const icers = await textOf(page.locator('table', { hasText: 'Incremental cost-effectiveness ratios' }));
+      expect(icers).toContain('None: it costs more and achieves less');
+      expect(icers).not.toMatch(/-£/);
       // East Riding reports no cost, so it is left off the plane and says why.
       expect(await textOf(page.locator('main'))).toContain('Left off the plane: East Riding of Yorkshire');
       await expectNoViolations(page);

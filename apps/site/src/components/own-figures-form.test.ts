@@ -5,6 +5,7 @@ import {
   mapProblemErrors,
   type OwnFigureValues,
   parsePoundsToPence,
+  plainMessage,
   readOwnFigures,
 } from './own-figures-form.ts';
 
@@ -115,9 +116,17 @@ describe('mapping problem+json paths to fields', () => {
       { path: 'body', message: 'Too many draws' },
     ]);
     expect(mapped.fieldErrors).toEqual({
-      horizonYears: 'Years to appraise: Too small: expected number to be >=1',
+      horizonYears: 'Years to appraise must be 1 or more',
     });
     expect(mapped.other).toEqual(['Too many draws']);
+  });
+});
+
+describe('plainMessage', () => {
+  it('says range limits in plain words and leaves other messages alone', () => {
+    expect(plainMessage('Too small: expected number to be >=1')).toBe('must be 1 or more');
+    expect(plainMessage('Too big: expected number to be <=100000')).toBe('must be 100000 or less');
+    expect(plainMessage('There is no unit cost "x"')).toBe('There is no unit cost "x"');
   });
 });
 

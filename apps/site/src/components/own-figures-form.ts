@@ -154,6 +154,24 @@ export function fieldForProblemPath(path: string): OwnFigureField | undefined {
   return undefined;
 }
 
+/**
+ * The API's range messages come from its schema library ("Too small: expected number to be >=1"); this
+ * says the same in plain words ("must be 1 or more") and leaves every other message as the API wrote it.
+ */
+export function plainMessage(message: string): string {
+  const small = /^Too small: expected number to be >=?(-?[\d.,]+)$/.exec(message);
+  if (small) return `must be ${small[1]} or more`;
+  const big = /^Too big: expected number to be <=?(-?[\d.,]+)$/.exec(message);
+  if (big) return `must be ${big[1]} or less`;
+  return message;
+}
+
+/** "Years to appraise must be 1 or more", or "Label: the API's message" when it is not a range. */
+export function labelMessage(label: string, message: string): string {
+  const plain = plainMessage(message);
+  return plain === message ? `${label}: ${message}` : `${label} ${plain}`;
+}
+
 /** The API's errors as field errors (the first per field), plus those no field owns. */
 export function mapProblemErrors(errors: readonly { path: string; message: string }[]): {
   fieldErrors: FieldErrors;
@@ -163,7 +181,7 @@ export function mapProblemErrors(errors: readonly { path: string; message: strin
   const other: string[] = [];
   for (const error of errors) {
     const field = fieldForProblemPath(error.path);
-    if (field) fieldErrors[field] ??= `${FIELD_LABELS[field]}: ${error.message}`;
+    if (field) fieldErrors[field] ??= labelMessage(FIELD_LABELS[field], error.message);
     else other.push(error.message);
   }
   return { fieldErrors, other };

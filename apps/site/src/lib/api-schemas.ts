@@ -319,6 +319,10 @@ export const SharedIndicator = z.looseObject({
       incrementalCost: MoneyOut,
       incrementalEffect: z.number(),
       icer: MoneyOut.nullable(),
+      /** Dominant or dominated pairs have no meaningful ratio: dominance decides. */
+      quadrant: z
+        .enum(['dominant', 'dominated', 'more-costly-more-effective', 'less-costly-less-effective'])
+        .nullable(),
     }),
   ),
   frontier: z.array(z.looseObject({ slug: z.string(), cost: MoneyOut, effect: z.number() })),
