@@ -410,6 +410,36 @@ describe('compare and appraise in Chromium', { timeout: 120_000 }, () => {
     });
   }
 
+  it('localises a case study with a reported cost: NPV, simulation, chart and stamp, as the API computed them', async () => {
+    const path = `/appraise?case=${CHEAP}&council=${SUFFOLK}&priceYear=2024-25&horizonYears=6&seed=3&iterations=1000`;
+    const { page, response } = await open(browser.context, path);
+    await withScreenshotOnFailure(page, 'localise-full', async () => {
+      expect(response?.status()).toBe(200);
+      const fromApi = await apiJson<{
+        appraisal: { npv: { pence: number }; years: unknown[] };
+        simulation: { probabilityNpvPositive: number };
+      }>(`/v1/case-studies/${CHEAP}/localise`, {
+        targetCouncil: SUFFOLK,
+        priceYear: '2024-25',
+        horizonYears: 6,
+        monteCarlo: { seed: 3, iterations: 1000 },
+      });
+      const results = page.locator('#localise-results');
+      const figures = await textOf(results.locator('.govuk-summary-list'));
+      expect(figures).toContain(`${pounds(fromApi.appraisal.npv.pence)} (2024-25 prices)`);
+      expect(figures).toMatch(/Probability of a positive return\s+[\d.]+%/);
+      expect(figures).toMatch(/NPV range \(P10 to P90\)/);
+      expect(await results.locator('figure svg[role=img] rect').count()).toBe(fromApi.appraisal.years.length);
+      expect(await page.locator('#localise-missing').count()).toBe(0);
+      expect(await textOf(page.locator('#localise-appraisal-stamp'))).toContain(
+        'Simulation seed 3, 1,000 iterations',
+      );
+      await expectNoViolations(page);
+    });
+    await saveScreenshot(page, 'localise-full');
+    await page.close();
+  });
+
   it('explains when a case study cannot be localised (422) and when fields are missing', async () => {
     const { page, response } = await open(
       browser.context,
