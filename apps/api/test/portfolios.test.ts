@@ -159,6 +159,36 @@ describe('portfolios: a council’s private services, import, review, decisions 
     });
   });
 
+  it('documents every portfolio route in OpenAPI, with the import errors and file media types', async () => {
+    const doc = (await t.app.inject('/openapi.json')).json() as {
+      paths: Record<
+        string,
+        Record<string, { tags?: string[]; responses: Record<string, { content?: object }> }>
+      >;
+    };
+    const paths = Object.keys(doc.paths).filter((p) => p.startsWith('/v1/portfolios'));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/v1/portfolios',
+        '/v1/portfolios/{id}',
+        '/v1/portfolios/{id}/import',
+        '/v1/portfolios/{id}/review',
+        '/v1/portfolios/{id}/review.html',
+        '/v1/portfolios/{id}/services/{serviceId}/decisions',
+        '/v1/portfolios/templates/portfolio-template.xlsx',
+      ]),
+    );
+    for (const path of paths) {
+      for (const operation of Object.values(doc.paths[path] ?? {}))
+        expect(operation.tags).toEqual(['portfolios']);
+    }
+    const importResponses = doc.paths['/v1/portfolios/{id}/import']?.post?.responses ?? {};
+    expect(Object.keys(importResponses)).toEqual(expect.arrayContaining(['200', '413', '415', '422']));
+    expect(
+      Object.keys(doc.paths['/v1/portfolios/{id}/review.csv']?.get?.responses['200']?.content ?? {}),
+    ).toEqual(['text/csv']);
+  });
+
   it('creates, lists, reads, renames and sets thresholds for the owning council, with field paths for bad input', async () => {
     const created = await createPortfolio('Edge of care', [{ name: 'Mentoring', provider: 'Charity A' }]);
     expect(created.services.map((s) => s.name)).toEqual(['Mentoring']);
