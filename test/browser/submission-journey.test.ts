@@ -38,6 +38,8 @@ const MEMBER = { email: 'member@example.org', password: 'member-password-123', n
 const CURATOR = { email: 'curator@example.org', password: 'curator-password-123', name: 'Sector Curator' };
 const TITLE = 'Kestrelford: family hubs with a zebrafinch key worker model';
 const SLUG = 'kestrelford-zebrafinch-family-hubs';
+/** A seeded case study the member submits an update to. */
+const UPDATED = 'hackney-learning-trust';
 
 function newestSourceTime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -483,6 +485,45 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
       await expectNoViolations(page, 'api-keys-revoked');
       const refused = await fetch(`${api.url}/v1/submissions`, { headers: { 'x-api-key': key } });
       expect(refused.status).toBe(401);
+    });
+    await page.close();
+  });
+
+  it('an update of a published case study shows the curator a side-by-side diff; the curator rejects it', async () => {
+    const page = await member.newPage();
+    await page.goto(`${site.url}/submit`);
+    await withScreenshotOnFailure(page, 'update-diff', async () => {
+      await page.fill('#update', UPDATED);
+      await clickAndWait(page, 'button:has-text("Start an update")');
+      expect(await textOf(page.locator('h1'))).toBe('Submit an update');
+      const oldTitle = await page.inputValue('#f-title');
+      expect(oldTitle.length).toBeGreaterThan(5);
+      await expectNoViolations(page, 'submit-update-form');
+      await page.fill('#f-title', `${oldTitle} (updated figures)`);
+      await clickAndWait(page, 'button:has-text("Save and check your answers")');
+      expect(new URL(page.url()).pathname).toBe('/submit/check');
+      await clickAndWait(page, 'button:has-text("Send for review")');
+      const updateId = new URL(page.url()).searchParams.get('id') ?? '';
+
+      const review = await curator.newPage();
+      await review.goto(`${site.url}/review`);
+      expect(await textOf(review.locator('table'))).toContain(`update of ${UPDATED}`);
+      await review.goto(`${site.url}/review/${updateId}`);
+      const diff = await textOf(review.locator('table'));
+      expect(diff).toContain('title');
+      expect(diff).toContain(oldTitle);
+      expect(diff).toContain(`${oldTitle} (updated figures)`);
+      // Only what changed is listed (the form kept every field it does not show).
+      expect(await review.locator('table tbody tr').count(), diff).toBe(1);
+      await saveScreenshot(review, 'review-update-diff');
+      await expectNoViolations(review, 'review-update-diff');
+      await clickAndWait(review, 'button:has-text("Reject")');
+      expect(await errorAt(review, 'reason')).toContain('Enter the reason');
+      await expectNoViolations(review, 'review-reject-empty');
+      await review.fill('#reason', 'The new figures have no source yet.');
+      await clickAndWait(review, 'button:has-text("Reject")');
+      expect(await textOf(review.locator('.govuk-panel__title'))).toBe('Submission rejected');
+      await review.close();
     });
     await page.close();
   });

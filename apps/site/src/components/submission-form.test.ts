@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkDraftComplete,
+  draftFromCaseStudy,
   fieldForErrorPath,
   fieldId,
   formFieldNames,
   inputValue,
+  keepUnrenderedFields,
   mapErrorsToFields,
   parsePounds,
   parseSubmissionForm,
@@ -43,7 +45,7 @@ describe('parseSubmissionForm', () => {
     expect(draft).toEqual({
       title: 'Leeds: family group conferencing',
       councils: ['E08000035', 'E06000011'],
-      intervention: { name: 'Family group conferencing' },
+      intervention: { name: 'Family group conferencing', branded: false },
       serviceAreas: ['early-help', 'family-support'],
       cohort: { ageRange: { min: 0 } },
       costs: [{ label: 'Staff', money: { pence: 125_050, priceYear: '2015-16' } }],
@@ -62,6 +64,17 @@ describe('parseSubmissionForm', () => {
     expect(draft.costs).toEqual([
       { label: 'Set-up', money: { notReported: true, reason: 'The article gives no figure' } },
     ]);
+  });
+
+  it('keeps line breaks as LF and records an unticked "branded" box as false', () => {
+    const { draft } = parseSubmissionForm(
+      form([
+        ['body', 'First line\r\nSecond line'],
+        ['intervention.name', 'Family hubs'],
+      ]),
+    );
+    expect(draft.body).toBe('First line\nSecond line');
+    expect(draft.intervention).toEqual({ name: 'Family hubs', branded: false });
   });
 
   it('reports an amount that is not money at its input', () => {
@@ -147,5 +160,43 @@ describe('checkDraftComplete', () => {
   it('asks for missing fields in words', () => {
     const issues = checkDraftComplete({});
     expect(issues.find((i) => i.path === 'title')?.message).toBe('Enter the title');
+  });
+});
+
+describe('keepUnrenderedFields', () => {
+  it('keeps what the form cannot edit and drops rows the author removed', () => {
+    const previous = {
+      title: 'Old title',
+      tags: ['hubs'],
+      savings: [{ money: { pence: 5 } }],
+      costs: [
+        { label: 'Staff', funder: 'DfE Innovation Fund', money: { pence: 1, priceYear: '2015' } },
+        { label: 'Gone', funder: 'Council' },
+      ],
+      status: 'published',
+      version: 2,
+    };
+    const posted = {
+      title: 'New title',
+      costs: [{ label: 'Staff', money: { pence: 2, priceYear: '2015' } }],
+    };
+    expect(keepUnrenderedFields(previous, posted)).toEqual({
+      title: 'New title',
+      tags: ['hubs'],
+      savings: [{ money: { pence: 5 } }],
+      costs: [{ label: 'Staff', funder: 'DfE Innovation Fund', money: { pence: 2, priceYear: '2015' } }],
+    });
+  });
+
+  it('lets the author clear a field the form shows', () => {
+    expect(keepUnrenderedFields({ title: 'x', summary: 'y' }, { title: 'x' })).toEqual({ title: 'x' });
+  });
+});
+
+describe('draftFromCaseStudy', () => {
+  it('leaves out status, version and the evidence assessment', () => {
+    expect(draftFromCaseStudy({ title: 't', status: 'published', version: 3, evidence: {} })).toEqual({
+      title: 't',
+    });
   });
 });

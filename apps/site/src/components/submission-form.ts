@@ -151,7 +151,8 @@ export interface ParsedForm {
 
 function text(form: FormData, name: string): string {
   const value = form.get(name);
-  return typeof value === 'string' ? value.trim() : '';
+  // Browsers send a textarea's line breaks as CRLF; the documents use LF.
+  return typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : '';
 }
 
 /** Pounds as typed ("£1,250.50", "1250") to whole pence; undefined when it is not an amount. */
@@ -184,7 +185,9 @@ export function parseSubmissionForm(form: FormData): ParsedForm {
     }
     const value = text(form, name);
     if (name === 'intervention.branded') {
-      if (value === 'true') setPath(draft, splitPath(name), true);
+      // An unticked box is an answer ("no") once the intervention is described at all.
+      if (value === 'true' || draft.intervention !== undefined)
+        setPath(draft, splitPath(name), value === 'true');
       continue;
     }
     if (value === '') continue;
@@ -371,4 +374,52 @@ function friendlyMessage(issue: Issue): string {
     return `Enter the ${words.join(' ')}`;
   }
   return issue.message;
+}
+
+/** Draft fields the workflow owns, or the curator writes: never carried into a council's draft. */
+const NOT_DRAFTED = new Set(['status', 'version', 'evidence']);
+
+/** Leaves of a document by dotted path; lists of plain values are one leaf (the form edits them whole). */
+function documentLeaves(value: unknown, path: string, out: [string, unknown][]): [string, unknown][] {
+  if (Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object')) {
+    value.forEach((item, i) => {
+      documentLeaves(item, `${path}.${i}`, out);
+    });
+  } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      documentLeaves(child, path ? `${path}.${key}` : key, out);
+    }
+  } else if (path) {
+    out.push([path, value]);
+  }
+  return out;
+}
+
+/**
+ * Carries over what the form does not show (savings, key facts, tags, a cost's funder, a source's kind …)
+ * from the saved document into the posted draft, so saving the form never drops data it cannot edit. A row
+ * the author blanked out stays removed.
+ */
+export function keepUnrenderedFields(previous: Draft, posted: Draft): Draft {
+  const names = formFieldNames(previous);
+  const rendered = (path: string) =>
+    names.some((name) => name === path || name.startsWith(`${path}.`) || path.startsWith(`${name}.`));
+  const merged: Draft = structuredClone(posted);
+  for (const [path, value] of documentLeaves(previous, '', [])) {
+    const segments = path.split('.');
+    if (NOT_DRAFTED.has(segments[0] ?? '') || rendered(path)) continue;
+    const group = segments[0];
+    const row = segments[1];
+    if ((group === 'costs' || group === 'outcomes' || group === 'sources') && row !== undefined) {
+      const rows = merged[group];
+      if (!Array.isArray(rows) || rows[Number(row)] === undefined) continue;
+    }
+    setPath(merged, splitPath(path), value);
+  }
+  return merged;
+}
+
+/** A published case study as the starting draft of its update (without the workflow's and curator's fields). */
+export function draftFromCaseStudy(caseStudy: Record<string, unknown>): Draft {
+  return Object.fromEntries(Object.entries(caseStudy).filter(([key]) => !NOT_DRAFTED.has(key)));
 }
