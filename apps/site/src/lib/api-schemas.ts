@@ -243,6 +243,7 @@ export type ApiKey = z.infer<typeof ApiKey>;
 
 export const ApiKeysResponse = z.object({ keys: z.array(ApiKey) });
 export const CreatedApiKey = ApiKey.extend({ key: z.string() });
+export type CreatedApiKey = z.infer<typeof CreatedApiKey>;
 
 // --- Comparison (GET /v1/compare) ---------------------------------------------------------------------
 
