@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   forbidden: { status: 403, title: 'Not allowed' },
   'not-found': { status: 404, title: 'Not found' },
   'route-not-found': { status: 404, title: 'No such route' },
+  'uri-too-long': { status: 414, title: 'The URL is too long' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'Conflict' },
   gone: { status: 410, title: 'No longer available' },
@@ -64,7 +65,9 @@ export interface Problem {
 }
 
 export function toProblem(error: ApiError, instance?: string): Problem {
+  // Extensions come first so that none of them can overwrite a member RFC 9457 defines.
   return {
+    ...error.extensions,
     type: `/problems/${error.code}`,
     title: ERROR_CODES[error.code].title,
     status: error.status,
@@ -72,6 +75,13 @@ export function toProblem(error: ApiError, instance?: string): Problem {
     ...(instance ? { instance } : {}),
     code: error.code,
     ...(error.errors ? { errors: error.errors } : {}),
-    ...error.extensions,
   };
+}
+
+/**
+ * Serialises a problem with `<`, `>` and `&` escaped as JSON unicode escapes: clients parse the same values, but a
+ * caller-chosen string (an unknown key, a slug) can never appear as raw markup in the response body.
+ */
+export function serialiseProblem(problem: Problem): string {
+  return JSON.stringify(problem).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }

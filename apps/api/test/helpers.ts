@@ -51,6 +51,9 @@ export async function createTestApp(
     authSecret: 'test-secret-that-is-long-enough-for-better-auth',
     rateLimitMax: 100_000,
     signInRateLimitMax: 1000,
+    // Off in tests: opening PGlite (in-process WASM) blocks the event loop for seconds, and another app in the
+    // same test process would then shed load with 503s. The load-shedding test turns it on explicitly.
+    maxEventLoopDelayMs: 0,
     ...options.config,
   });
   const store = options.postgresUrl

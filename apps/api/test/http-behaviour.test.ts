@@ -89,6 +89,49 @@ describe('HTTP behaviour under bad input and abuse', () => {
     expect(statuses).toContain(429);
   });
 
+  it('refuses a NUL character anywhere with 400 naming the field, never a store error', async () => {
+    const slug = await t.app.inject({ url: '/v1/case-studies/a%00b', remoteAddress: '192.0.2.1' });
+    expect(slug.statusCode).toBe(400);
+    expect(slug.json().errors[0]).toMatchObject({ path: 'params.slug', code: 'nul-character' });
+    const body = await t.app.inject({
+      method: 'POST',
+      url: '/v1/appraisals',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ scenario: { label: 'a\u0000b' } }),
+      remoteAddress: '192.0.2.1',
+    });
+    expect(body.statusCode).toBe(400);
+    expect(body.json().errors[0].path).toBe('body.scenario.label');
+  });
+
+  it('answers an over-long path parameter with 414 problem+json', async () => {
+    const res = await t.app.inject({
+      url: `/v1/case-studies/${'a'.repeat(300)}`,
+      remoteAddress: '192.0.2.2',
+    });
+    expect(res.statusCode).toBe(414);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().code).toBe('uri-too-long');
+  });
+
+  it('never echoes caller-chosen markup raw in a problem body', async () => {
+    const res = await t.app.inject({
+      url: `/v1/compare?${encodeURIComponent('<script>alert(1)</script>')}=1`,
+      remoteAddress: '192.0.2.3',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).not.toContain('<script');
+    expect(JSON.stringify(res.json())).toContain('<script>');
+  });
+
+  it('answers headers too large for the HTTP parser with 431 problem+json on a real socket', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const res = await fetch(`${address}/v1/case-studies?q=${'x'.repeat(20_000)}`);
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(((await res.json()) as { status: number }).status).toBe(431);
+  });
+
   it('allows CORS only for the site and configured origins', async () => {
     const ok = await t.app.inject({ url: '/healthz', headers: { origin: 'http://localhost:4321' } });
     expect(ok.headers['access-control-allow-origin']).toBe('http://localhost:4321');

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { ApiError, type ErrorCode, type FieldError, toProblem } from '../errors.ts';
+import { ApiError, type ErrorCode, type FieldError, serialiseProblem, toProblem } from '../errors.ts';
 
 /** Framework error codes that are the client's doing, mapped to our stable codes. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -13,6 +13,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_TYPE: 'unsupported-media-type',
   FST_ERR_VALIDATION: 'validation-failed',
   FST_ERR_BAD_URL: 'route-not-found',
+  FST_ERR_MAX_PARAM_LENGTH: 'uri-too-long',
   FST_ERR_ASYNC_CONSTRAINT: 'validation-failed',
 };
 
@@ -24,6 +25,7 @@ const BY_STATUS: Record<number, ErrorCode> = {
   405: 'method-not-allowed',
   409: 'conflict',
   413: 'payload-too-large',
+  414: 'uri-too-long',
   415: 'unsupported-media-type',
   422: 'unprocessable',
   429: 'rate-limited',
@@ -34,7 +36,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
   return reply
     .code(error.status)
     .type('application/problem+json')
-    .send(JSON.stringify(toProblem(error, request.url.split('?')[0])));
+    .send(serialiseProblem(toProblem(error, request.url.split('?')[0])));
 }
 
 function validationErrors(error: FastifyError): FieldError[] {
@@ -82,6 +84,71 @@ export function normaliseError(error: unknown, log: FastifyInstance['log']): Api
   );
 }
 
+function findNul(value: unknown, path: string, found: FieldError[] = [], depth = 0): FieldError[] {
+  if (found.length >= 20 || depth > 64) return found;
+  if (typeof value === 'string') {
+    if (value.includes('\u0000'))
+      found.push({ path, message: 'contains a NUL character (U+0000)', code: 'nul-character' });
+  } else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) findNul(v, `${path}.${i}`, found, depth + 1);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes('\u0000'))
+        found.push({
+          path: `${path}.${k.replaceAll('\u0000', '')}`,
+          message: 'a key contains a NUL character',
+          code: 'nul-character',
+        });
+      findNul(v, `${path}.${k}`, found, depth + 1);
+    }
+  }
+  return found;
+}
+
+/** Framework-level refusals (bad URL, over-long parameter) answered as problem+json like everything else. */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const code = FASTIFY_CODES[error.code] ?? 'validation-failed';
+  void sendProblem(reply, request, new ApiError(code, error.message || 'The request could not be read.'));
+}
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (headers too large, malformed request line):
+ * answered as problem+json on the raw socket, as Fastify's default handler does with plain JSON.
+ */
+export function clientErrorHandler(
+  error: Error & { code?: string },
+  socket: import('node:net').Socket,
+): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, title, detail] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [
+          431,
+          'Request header fields too large',
+          'The request line or headers are too large; shorten the URL or the headers.',
+        ]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request timeout', 'The request was not received in time; try again.']
+        : [400, 'Bad request', 'The request could not be parsed as HTTP.'];
+  const body = JSON.stringify({
+    type: `/problems/http-${status}`,
+    title,
+    status,
+    detail,
+    code: `http-${status}`,
+  });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${title}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/problem+json\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
 interface KnownRoute {
   method: string;
   pattern: RegExp;
@@ -113,6 +180,25 @@ export const errorsPlugin = fp(
     app.setErrorHandler((error, request, reply) =>
       sendProblem(reply, request, normaliseError(error, request.log)),
     );
+
+    // PostgreSQL cannot store U+0000 in text or JSONB; refuse it here, naming the field, rather than let it
+    // reach the store as a 500.
+    app.addHook('preValidation', async (request) => {
+      const errors = [
+        ...findNul(request.params, 'params'),
+        ...findNul(request.query, 'querystring'),
+        ...findNul(request.body, 'body'),
+      ];
+      if (errors.length > 0) {
+        throw new ApiError(
+          'validation-failed',
+          'The request contains a NUL character (U+0000), which no field may hold.',
+          {
+            errors,
+          },
+        );
+      }
+    });
 
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '/';

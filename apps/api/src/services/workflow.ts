@@ -229,7 +229,7 @@ function invalidTransition(what: string, status: Status, allowedFrom: readonly S
   return new ApiError(
     'invalid-transition',
     `Cannot ${what}: the submission is ${status}, and this is allowed only from ${allowedFrom.join(' or ')}. From ${status} it can become ${next.length > 0 ? next.join(', ') : 'nothing (final)'}.`,
-    { extensions: { status, allowedFrom } },
+    { extensions: { currentStatus: status, allowedFrom } },
   );
 }
 
@@ -686,7 +686,7 @@ export async function withdrawCaseStudy(
         throw new ApiError(
           'invalid-transition',
           `Case study "${slug}" is ${current.status}; only a published case study can be withdrawn.`,
-          { extensions: { status: current.status, allowedFrom: ['published'] } },
+          { extensions: { currentStatus: current.status, allowedFrom: ['published'] } },
         );
       }
       const saved = await scope.caseStudies.setStatus(slug, 'withdrawn', actor, `Withdrawn: ${reason}`);
