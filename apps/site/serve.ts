@@ -21,7 +21,7 @@ const { handler } = (await import(entry.href)) as {
 
 const server = createServer((req, res) => {
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Referrer-Policy', 'same-origin');
   handler(req, res);
 });
 server.listen(env.SITE_PORT, env.SITE_HOST, () => {

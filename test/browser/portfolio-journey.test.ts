@@ -163,15 +163,9 @@ beforeAll(async () => {
     env: { SITE_HOST: '127.0.0.1', API_URL: api.url, ASTRO_TELEMETRY_DISABLED: '1' },
     readyPath: '/accessibility',
   });
-  // KNOWN GAP, not a fix: the site sends `Referrer-Policy: no-referrer` on every page, so Chromium sends
-  // `Origin: null` with every same-origin form POST, and Astro's origin check (and session.ts's) refuses
-  // them with 403 "Cross-site POST form submissions are forbidden" — sign-in included. Until the policy
-  // becomes `same-origin` (src/lib/security-headers.ts and serve.ts, not this suite's files), the browsers
-  // here send the Origin a browser would send under that policy, so the pages themselves can be tested.
-  const shim = { extraHTTPHeaders: { origin: site.url } };
-  browser = await launchBrowser({ acceptDownloads: true, ...shim });
-  noJsBrowser = await launchBrowser({ javaScriptEnabled: false, ...shim });
-  otherBrowser = await launchBrowser(shim);
+  browser = await launchBrowser({ acceptDownloads: true });
+  noJsBrowser = await launchBrowser({ javaScriptEnabled: false });
+  otherBrowser = await launchBrowser();
 }, 240_000);
 
 afterAll(async () => {

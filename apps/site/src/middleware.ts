@@ -8,17 +8,9 @@ const SECURITY_HEADERS = buildSecurityHeaders({
   contentSecurityPolicy: import.meta.env.MODE !== 'development',
 });
 
-/**
- * Pages with POST forms. Under `Referrer-Policy: no-referrer` browsers send `Origin: null` with a form post,
- * which Astro's origin check (and the site's CSRF check) must refuse; `same-origin` still sends no referrer to
- * any other site, but lets a form post name its own origin.
- */
-const FORM_PAGES = /^\/(sign-in|sign-out|submit|review|account)(\/|$)/;
-
 /** Sends the strict CSP and the other security headers with every rendered page, errors included. */
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
-  if (FORM_PAGES.test(context.url.pathname)) response.headers.set('Referrer-Policy', 'same-origin');
   return response;
 });

@@ -38,7 +38,7 @@ describe('buildSecurityHeaders', () => {
     expect(buildSecurityHeaders()).toEqual({
       'Content-Security-Policy': buildContentSecurityPolicy(),
       'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
+      'Referrer-Policy': 'same-origin',
     });
   });
 

@@ -30,6 +30,8 @@ export function buildSecurityHeaders(
       ? {}
       : { 'Content-Security-Policy': buildContentSecurityPolicy() }),
     'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
+    // same-origin, not no-referrer: under no-referrer Chromium sends `Origin: null` with a same-origin form post,
+    // which the origin checks must refuse; same-origin still sends nothing to any other site.
+    'Referrer-Policy': 'same-origin',
   };
 }
