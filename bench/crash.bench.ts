@@ -10,14 +10,18 @@ const result = spawnSync(
   ['exec', 'vitest', 'run', '--project', 'cross-package', 'test/reliability/crash.test.ts'],
   {
     cwd: root,
-    env: { ...process.env, STRESS: '1' },
+    env: { ...process.env, STRESS: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
     encoding: 'utf8',
   },
 );
-const output = `${result.stdout}\n${result.stderr}`;
+// Colour codes can still precede a line's text (vitest's own prefixes), so strip them before matching.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences start with ESC.
+const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
 const command = 'pnpm bench crash';
-const lines = output.split('\n').filter((l) => /^crash \(/.test(l.trim()) || /^\s+FAIL /.test(l));
-for (const l of lines) console.log(l.trim());
+const lines = output
+  .split('\n')
+  .filter((l) => /crash \((pglite|postgres)\): /.test(l) || /^\s+FAIL /.test(l));
+for (const l of lines) console.log(l.replace(/^.*?(crash \()/, '$1').trim());
 for (const line of lines) {
   const m = line.match(
     /crash \((\w+)\): (\d+) kill -9 cycles, (\d+) submissions, (\d+) writes acknowledged, (\d+) writes lost, (\d+) half-present/,
