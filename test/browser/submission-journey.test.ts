@@ -639,7 +639,7 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
     expect(await textOf(page.locator('h1'))).toBe('You have signed out');
     await expectNoViolations(page, 'signed-out');
     expect((await member.cookies(site.url)).some((c) => c.name === 'costed_session')).toBe(false);
-    const me = await (await apiFetch('/v1/me', { token: old })).json();
+    const me = (await (await apiFetch('/v1/me', { token: old })).json()) as { kind: string };
     expect(me.kind).toBe('anonymous');
     const replay = await fetch(`${site.url}/submit`, {
       redirect: 'manual',

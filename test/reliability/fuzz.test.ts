@@ -263,7 +263,11 @@ describe('fuzzing every route of the running API with hostile input', () => {
         let res: Response;
         let text: string;
         try {
-          res = await fetch(`${api.url}${path}`, { method: req.route.method, headers, body });
+          res = await fetch(`${api.url}${path}`, {
+            method: req.route.method,
+            headers,
+            body: body ? new Uint8Array(body) : undefined,
+          });
           text = await res.text();
         } catch (error) {
           failures.push(`${req.route.method} ${path.slice(0, 160)}: no response (${String(error)})`);
