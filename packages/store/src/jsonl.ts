@@ -136,6 +136,7 @@ const PortfolioLine = z
     id: z.uuid(),
     organisationId: Text,
     name: Text,
+    thresholds: Json,
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
@@ -156,6 +157,25 @@ const PortfolioServiceLine = z
     indicators: z.array(z.unknown()),
     evidenceLevel: z.number().int().min(0).max(4).nullable(),
     caseStudySlugs: z.array(z.string()),
+    /** The whole service as the council described it (a PortfolioService); null for rows older than 0003. */
+    document: Json.nullable(),
+  })
+  .strict();
+const PortfolioDecisionLine = z
+  .object({
+    type: z.literal('portfolio-decision'),
+    id: z.number().int().positive(),
+    portfolioId: z.uuid(),
+    organisationId: Text,
+    serviceId: Text,
+    decision: Text,
+    rationale: Text,
+    decidedBy: Text,
+    decidedOn: z.string(),
+    recommendation: z.string().nullable(),
+    reviewedOn: z.string().nullable(),
+    actor: Text,
+    createdAt: Timestamp,
   })
   .strict();
 const AuditLine = z
@@ -206,6 +226,7 @@ export const JsonlRecord = z.discriminatedUnion('type', [
   ReviewEventLine,
   PortfolioLine,
   PortfolioServiceLine,
+  PortfolioDecisionLine,
   AuditLine,
   OutboxLine,
 ]);
@@ -328,6 +349,7 @@ export async function exportAll(
         id: r.id,
         organisationId: r.organisation_id,
         name: r.name,
+        thresholds: r.thresholds,
         createdAt: r.created_at,
         updatedAt: r.updated_at,
       });
@@ -353,6 +375,24 @@ export async function exportAll(
         indicators: r.indicators as unknown[],
         evidenceLevel: r.evidence_level,
         caseStudySlugs: r.case_study_slugs as string[],
+        document: r.document ?? null,
+      });
+    }
+    for (const r of await db.selectFrom('portfolio_decisions').selectAll().orderBy('id').execute()) {
+      emit({
+        type: 'portfolio-decision',
+        id: r.id,
+        portfolioId: r.portfolio_id,
+        organisationId: r.organisation_id,
+        serviceId: r.service_id,
+        decision: r.decision,
+        rationale: r.rationale,
+        decidedBy: r.decided_by,
+        decidedOn: r.decided_on,
+        recommendation: r.recommendation,
+        reviewedOn: r.reviewed_on,
+        actor: r.actor,
+        createdAt: r.created_at,
       });
     }
     for (const r of await db.selectFrom('audit_log').selectAll().orderBy('id').execute()) {
@@ -567,6 +607,7 @@ export async function importAll(
         id: r.id,
         organisation_id: r.organisationId,
         name: r.name,
+        thresholds: toJson(r.thresholds),
         created_at: r.createdAt,
         updated_at: r.updatedAt,
       })),
@@ -587,6 +628,24 @@ export async function importAll(
         indicators: toJson(r.indicators),
         evidence_level: r.evidenceLevel,
         case_study_slugs: toJson(r.caseStudySlugs),
+        document: r.document === null ? null : toJson(r.document),
+      })),
+    );
+    await insert(
+      'portfolio_decisions',
+      of('portfolio-decision').map((r) => ({
+        id: r.id,
+        portfolio_id: r.portfolioId,
+        organisation_id: r.organisationId,
+        service_id: r.serviceId,
+        decision: r.decision,
+        rationale: r.rationale,
+        decided_by: r.decidedBy,
+        decided_on: r.decidedOn,
+        recommendation: r.recommendation,
+        reviewed_on: r.reviewedOn,
+        actor: r.actor,
+        created_at: r.createdAt,
       })),
     );
     await insert(
@@ -619,7 +678,7 @@ export async function importAll(
       })),
     );
     // Explicit ids were written: move the sequences past them so new rows do not collide.
-    for (const table of ['audit_log', 'outbox', 'review_events'] as const) {
+    for (const table of ['audit_log', 'outbox', 'review_events', 'portfolio_decisions'] as const) {
       await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
         tx,
       );

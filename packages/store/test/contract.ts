@@ -753,11 +753,23 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
         document: { title: 'Draft' },
       });
       await store.submissions.transition(submission.id, { to: 'submitted', actor: 'officer' });
-      await store.portfolios.create(
+      const portfolio = await store.portfolios.create(
         {
           organisationId: 'hull',
           name: 'Services',
+          thresholds: { contractWindowMonths: 9 },
           services: [{ name: 'Mentoring', annualCost: { pence: 5, priceYear: '2024' } }],
+        },
+        'officer',
+      );
+      await store.portfolios.recordDecision(
+        portfolio.id,
+        {
+          serviceId: portfolio.services[0]?.id ?? '',
+          decision: 'evaluate',
+          rationale: 'No outcome data yet: evaluate before deciding whether to keep the service.',
+          decidedBy: 'A. Officer',
+          decidedOn: '2025-01-10',
         },
         'officer',
       );
@@ -780,6 +792,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
         'review-event',
         'portfolio',
         'portfolio-service',
+        'portfolio-decision',
         'audit',
         'outbox',
       ]) {
@@ -799,6 +812,11 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       expect(progress.at(-1)).toBe(first.length);
       const second = await exportLines(store);
       expect(second.join('\n')).toBe(first.join('\n'));
+      // The richer portfolio fields survive the round trip, not only the columns.
+      const restored = await store.portfolios.get(portfolio.id);
+      expect(restored?.thresholds).toEqual(portfolio.thresholds);
+      expect(restored?.services).toEqual(portfolio.services);
+      expect((await store.portfolios.decisions(portfolio.id)).map((d) => d.decision)).toEqual(['evaluate']);
 
       // Sequences continue after the imported ids.
       const next = await store.audit.append({
