@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { readSiteEnv } from '../env.ts';
 import { ApiProblem, ApiUnreachable, buildApiUrl, ProblemDetails } from '../lib/api-client.ts';
 import { apiCookieHeader, callApi } from '../lib/session.ts';
@@ -5,10 +6,12 @@ import {
   DecisionEntry,
   DecisionsResponse,
   type DecisionValue,
+  IndicatorChoices,
   Portfolio,
   PortfolioReview,
   PortfoliosResponse,
   type RecommendationValue,
+  StoredService,
 } from './portfolio-schemas.ts';
 
 /**
@@ -73,6 +76,54 @@ export function recordDecision(
       token,
     },
   );
+}
+
+/** Adds one service (POST /v1/portfolios/:id/services); a 422 names each field by its body path. */
+export function addService(token: string, id: string, body: unknown): Promise<StoredService> {
+  return callApi('POST', `${path(id)}/services`, body, StoredService, { baseUrl: base(), token });
+}
+
+/** Replaces one service, keeping its id and position (PUT /v1/portfolios/:id/services/:serviceId). */
+export function replaceService(
+  token: string,
+  id: string,
+  serviceId: string,
+  body: unknown,
+): Promise<StoredService> {
+  return callApi('PUT', `${path(id)}/services/${encodeURIComponent(serviceId)}`, body, StoredService, {
+    baseUrl: base(),
+    token,
+  });
+}
+
+/** Sets the portfolio's review thresholds (PATCH): they replace the ones set before; `{}` resets them all. */
+export function setThresholds(
+  token: string,
+  id: string,
+  thresholds: Record<string, number>,
+): Promise<Portfolio> {
+  return callApi('PATCH', path(id), { thresholds }, Portfolio, { baseUrl: base(), token });
+}
+
+/** The outcome-indicator taxonomy, for the service form's choices. */
+export function listIndicators(): Promise<IndicatorChoices> {
+  return callApi('GET', '/v1/reference/indicators', undefined, IndicatorChoices, { baseUrl: base() });
+}
+
+/** The slugs among `slugs` that are not Costed case studies (the API answers 404). */
+export async function findUnknownCaseStudies(slugs: readonly string[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const slug of slugs) {
+    try {
+      await callApi('GET', `/v1/case-studies/${encodeURIComponent(slug)}`, undefined, z.unknown(), {
+        baseUrl: base(),
+      });
+    } catch (error) {
+      if (error instanceof ApiProblem && error.status === 404) missing.push(slug);
+      else throw error;
+    }
+  }
+  return missing;
 }
 
 async function send(url: string, init: RequestInit): Promise<Response> {

@@ -13,6 +13,8 @@ export const Portfolio = z.looseObject({
   createdAt: z.string(),
   updatedAt: z.string().optional(),
   services: z.array(z.unknown()).optional(),
+  /** Only the thresholds the council set; the review fills in the defaults for the rest. */
+  thresholds: z.record(z.string(), z.unknown()).optional(),
 });
 export type Portfolio = z.infer<typeof Portfolio>;
 
@@ -103,3 +105,43 @@ export type DecisionEntry = z.infer<typeof DecisionEntry>;
 
 export const DecisionsResponse = z.looseObject({ decisions: z.array(DecisionEntry) });
 export type DecisionsResponse = z.infer<typeof DecisionsResponse>;
+
+const Observation = z.object({ value: z.number(), year: z.string() });
+
+/** A service as stored (GET /v1/portfolios/:id → services[]): what the edit form starts from. */
+export const StoredService = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable().optional(),
+  provider: z.string().nullable().optional(),
+  annualCost: z.object({ pence: z.number(), priceYear: z.string() }).nullable().optional(),
+  contractEnd: z.string().nullable().optional(),
+  cohort: z
+    .looseObject({
+      description: z.string().nullable().optional(),
+      ageRange: z.object({ min: z.number(), max: z.number() }).nullable().optional(),
+      needLevels: z.array(z.string()).optional(),
+    })
+    .optional(),
+  participantsPerYear: z.number().nullable().optional(),
+  indicators: z
+    .array(
+      z.looseObject({
+        indicator: z.string(),
+        baseline: Observation.nullable().optional(),
+        latest: Observation.nullable().optional(),
+      }),
+    )
+    .optional(),
+  evidenceLevel: z.number().int().nullable().optional(),
+  deliveryStartYear: z.number().int().nullable().optional(),
+  caseStudySlugs: z.array(z.string()).optional(),
+  interventionNames: z.array(z.string()).optional(),
+});
+export type StoredService = z.infer<typeof StoredService>;
+
+/** The outcome-indicator taxonomy (GET /v1/reference/indicators), as the service form's choices. */
+export const IndicatorChoices = z.looseObject({
+  items: z.array(z.looseObject({ id: z.string(), name: z.string(), unit: z.string() })),
+});
+export type IndicatorChoices = z.infer<typeof IndicatorChoices>;
