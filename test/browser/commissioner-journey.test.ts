@@ -7,122 +7,50 @@
  * The API runs from a temporary data directory seeded from data/, with one case study withdrawn first
  * (through the store, before the API opens it), so nothing here touches a developer's data.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { loadEvidence } from '@costed/evidence';
-import { createStore, seedEvidence } from '@costed/store';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axe,
   describeViolations,
   type LaunchedBrowser,
   launchBrowser,
-  REPO_ROOT,
-  type RunningServer,
+  openPage,
+  type Stack,
   saveScreenshot,
-  startServer,
+  startStack,
+  textOf,
   withScreenshotOnFailure,
 } from './harness.ts';
 
-const SITE_DIR = join(REPO_ROOT, 'apps', 'site');
-const API_DIR = join(REPO_ROOT, 'apps', 'api');
-const ENTRY = join(SITE_DIR, 'dist', 'server', 'entry.mjs');
 const WITHDRAWN = 'suffolk-signs-of-safety';
 const WITHDRAWN_REASON = 'Withdrawn for the test: a fuller account replaces it.';
 const COSTED = 'hackney-learning-trust';
 
-function newestSourceTime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestSourceTime(join(path, name))));
-}
-
-/** Builds the site unless dist/ is newer than its sources and config. */
-function ensureSiteBuild(): void {
-  const sources = ['src', 'public', 'astro.config.ts', 'package.json'].map((p) =>
-    newestSourceTime(join(SITE_DIR, p)),
-  );
-  if (existsSync(ENTRY) && statSync(ENTRY).mtimeMs > Math.max(...sources)) return;
-  const result = spawnSync('pnpm', ['--filter', '@costed/site', 'build'], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`The site build failed:\n${result.stdout}\n${result.stderr}`);
-}
-
-/** Seeds a fresh PGlite directory from data/ and withdraws one case study, as a curator would. */
-async function prepareDataDir(dataDir: string): Promise<void> {
-  const { evidence, issues } = await loadEvidence(join(REPO_ROOT, 'data'));
-  if (issues.length > 0) throw new Error(`data/ has ${issues.length} problem(s)`);
-  const store = await createStore({ engine: 'pglite', dataDir });
-  try {
-    await store.migrate();
-    await seedEvidence(store, evidence, { actor: 'system:test' });
-    await store.caseStudies.setStatus(WITHDRAWN, 'withdrawn', 'system:test', WITHDRAWN_REASON);
-  } finally {
-    await store.close();
-  }
-}
-
-let dataDir: string;
-let api: RunningServer;
-let site: RunningServer;
+let stack: Stack;
 let browser: LaunchedBrowser;
 let noJsBrowser: LaunchedBrowser;
 
 beforeAll(async () => {
-  ensureSiteBuild();
-  dataDir = await mkdtemp(join(tmpdir(), 'costed-journey-'));
-  await prepareDataDir(dataDir);
-  api = await startServer({
-    command: process.execPath,
-    args: ['src/server.ts'],
-    cwd: API_DIR,
-    portEnv: 'API_PORT',
-    // EVIDENCE_DIR empty: no re-seed on start, so the withdrawal stands.
-    env: { DATA_DIR: dataDir, EVIDENCE_DIR: '', API_HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    readyPath: '/v1/case-studies?pageSize=1',
-    timeoutMs: 120_000,
-  });
-  site = await startServer({
-    command: process.execPath,
-    args: ['serve.ts'],
-    cwd: SITE_DIR,
-    portEnv: 'SITE_PORT',
-    env: { SITE_HOST: '127.0.0.1', API_URL: api.url, ASTRO_TELEMETRY_DISABLED: '1' },
-    readyPath: '/accessibility',
+  // One case study is withdrawn through the store, as a curator would, before the API opens it.
+  stack = await startStack({
+    name: 'journey',
+    prepare: async (store) => {
+      await store.caseStudies.setStatus(WITHDRAWN, 'withdrawn', 'system:test', WITHDRAWN_REASON);
+    },
   });
   browser = await launchBrowser();
   noJsBrowser = await launchBrowser({ javaScriptEnabled: false });
-}, 240_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
   await noJsBrowser?.close();
-  await site?.stop();
-  await api?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await stack?.stop();
 });
 
-function textOf(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator; rendered text is the point.
-  return locator.innerText();
-}
-
-async function open(context: BrowserContext, path: string) {
-  const page = await context.newPage();
-  const cspViolations: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) cspViolations.push(message.text());
-  });
-  const response = await page.goto(site.url + path, { waitUntil: 'load' });
-  return { page, response, cspViolations };
+function open(context: BrowserContext, path: string) {
+  return openPage(context, stack.site.url + path);
 }
 
 async function expectNoViolations(page: Page): Promise<void> {
@@ -176,11 +104,11 @@ async function runJourney(context: BrowserContext, label: string): Promise<void>
     expect(costs).not.toMatch(/£0\b/);
 
     // A case study with a reported cost: the converted amount is the API's, at the chosen year.
-    await page.goto(`${site.url}/case-studies/${COSTED}`);
+    await page.goto(`${stack.site.url}/case-studies/${COSTED}`);
     await page.selectOption('#priceYear', '2015-16');
     await Promise.all([page.waitForURL(/priceYear=2015-16/), page.click('button:has-text("Show costs")')]);
     const fromApi = (await (
-      await fetch(`${api.url}/v1/case-studies/${COSTED}?priceYear=2015-16`)
+      await fetch(`${stack.api.url}/v1/case-studies/${COSTED}?priceYear=2015-16`)
     ).json()) as {
       converted: { costs: { converted: { pence: number } | null }[] };
     };
@@ -311,7 +239,7 @@ describe('commissioner journey in Chromium', { timeout: 90_000 }, () => {
 
   it('keeps the case-study page light and the search page within its JavaScript budget', async () => {
     const weigh = async (path: string) => {
-      const html = await (await fetch(site.url + path)).text();
+      const html = await (await fetch(stack.site.url + path)).text();
       const assets = [
         ...[...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map(
           (m) => ['css', m[1] ?? ''] as const,
@@ -320,7 +248,7 @@ describe('commissioner journey in Chromium', { timeout: 90_000 }, () => {
       ];
       const sizes = { html: gzipSync(html).length, css: 0, js: 0 };
       for (const [kind, url] of assets) {
-        const body = Buffer.from(await (await fetch(site.url + url)).arrayBuffer());
+        const body = Buffer.from(await (await fetch(stack.site.url + url)).arrayBuffer());
         sizes[kind] += gzipSync(body).length;
       }
       return sizes;

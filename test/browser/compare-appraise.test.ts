@@ -5,55 +5,26 @@
  * a case study that cannot be localised (422); and an own-figures appraisal with a validation error and
  * then success — with JavaScript on and off, and axe-core (WCAG 2.2 A/AA) on every state.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadEvidence } from '@costed/evidence';
 import type { CaseStudy } from '@costed/schema';
-import { createStore, seedEvidence } from '@costed/store';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axe,
   describeViolations,
   type LaunchedBrowser,
   launchBrowser,
-  REPO_ROOT,
-  type RunningServer,
+  openPage,
+  type Stack,
   saveScreenshot,
-  startServer,
+  startStack,
+  textOf,
   withScreenshotOnFailure,
 } from './harness.ts';
 
-const SITE_DIR = join(REPO_ROOT, 'apps', 'site');
-const API_DIR = join(REPO_ROOT, 'apps', 'api');
-const ENTRY = join(SITE_DIR, 'dist', 'server', 'entry.mjs');
 const THREE = ['east-riding-early-help-shift', 'hackney-learning-trust', 'north-yorkshire-no-wrong-door'];
 const CHEAP = 'test-compare-cheaper-team';
 const DEAR = 'test-compare-dearer-team';
 const SUFFOLK = 'E10000029';
-
-function newestSourceTime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestSourceTime(join(path, name))));
-}
-
-/** Builds the site unless dist/ is newer than its sources and config. */
-function ensureSiteBuild(): void {
-  const sources = ['src', 'public', 'astro.config.ts', 'package.json'].map((p) =>
-    newestSourceTime(join(SITE_DIR, p)),
-  );
-  if (existsSync(ENTRY) && statSync(ENTRY).mtimeMs > Math.max(...sources)) return;
-  const result = spawnSync('pnpm', ['--filter', '@costed/site', 'build'], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`The site build failed:\n${result.stdout}\n${result.stderr}`);
-}
 
 /**
  * Two made-up case studies (copies of East Riding with a reported cost) that share an indicator, so the
@@ -83,79 +54,31 @@ function sharedIndicatorStudies(template: CaseStudy): CaseStudy[] {
   ];
 }
 
-async function prepareDataDir(dataDir: string): Promise<void> {
-  const { evidence, issues } = await loadEvidence(join(REPO_ROOT, 'data'));
-  if (issues.length > 0) throw new Error(`data/ has ${issues.length} problem(s)`);
-  const template = evidence.caseStudies.find((c) => c.value.slug === THREE[0]);
-  if (!template) throw new Error(`${THREE[0]} is not in data/`);
-  const extra = sharedIndicatorStudies(template.value).map((value) => ({ ...template, value }));
-  const store = await createStore({ engine: 'pglite', dataDir });
-  try {
-    await store.migrate();
-    await seedEvidence(
-      store,
-      { ...evidence, caseStudies: [...evidence.caseStudies, ...extra] },
-      {
-        actor: 'system:test',
-      },
-    );
-  } finally {
-    await store.close();
-  }
-}
-
-let dataDir: string;
-let api: RunningServer;
-let site: RunningServer;
+let stack: Stack;
 let browser: LaunchedBrowser;
 let noJsBrowser: LaunchedBrowser;
 
 beforeAll(async () => {
-  ensureSiteBuild();
-  dataDir = await mkdtemp(join(tmpdir(), 'costed-compare-'));
-  await prepareDataDir(dataDir);
-  api = await startServer({
-    command: process.execPath,
-    args: ['src/server.ts'],
-    cwd: API_DIR,
-    portEnv: 'API_PORT',
-    env: { DATA_DIR: dataDir, EVIDENCE_DIR: '', API_HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    readyPath: '/v1/case-studies?pageSize=1',
-    timeoutMs: 120_000,
-  });
-  site = await startServer({
-    command: process.execPath,
-    args: ['serve.ts'],
-    cwd: SITE_DIR,
-    portEnv: 'SITE_PORT',
-    env: { SITE_HOST: '127.0.0.1', API_URL: api.url, ASTRO_TELEMETRY_DISABLED: '1' },
-    readyPath: '/accessibility',
+  stack = await startStack({
+    name: 'compare',
+    extraCaseStudies: (evidence) => {
+      const template = evidence.caseStudies.find((c) => c.value.slug === THREE[0]);
+      if (!template) throw new Error(`${THREE[0]} is not in data/`);
+      return sharedIndicatorStudies(template.value);
+    },
   });
   browser = await launchBrowser();
   noJsBrowser = await launchBrowser({ javaScriptEnabled: false });
-}, 240_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
   await noJsBrowser?.close();
-  await site?.stop();
-  await api?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await stack?.stop();
 });
 
-function textOf(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator; rendered text is the point.
-  return locator.innerText();
-}
-
-async function open(context: BrowserContext, path: string) {
-  const page = await context.newPage();
-  const cspViolations: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) cspViolations.push(message.text());
-  });
-  const response = await page.goto(site.url + path, { waitUntil: 'load' });
-  return { page, response, cspViolations };
+function open(context: BrowserContext, path: string) {
+  return openPage(context, stack.site.url + path);
 }
 
 /**
@@ -169,7 +92,7 @@ async function expectNoViolations(page: Page): Promise<void> {
 }
 
 async function apiJson<T>(path: string, body?: unknown): Promise<T> {
-  const response = await fetch(api.url + path, {
+  const response = await fetch(stack.api.url + path, {
     method: body ? 'POST' : 'GET',
     headers: body ? { 'content-type': 'application/json' } : {},
     body: body ? JSON.stringify(body) : undefined,

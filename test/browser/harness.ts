@@ -1,17 +1,28 @@
 /**
- * Browser test harness: starts an already-built server on a free port, drives Debian's Chromium through
- * playwright-core (never a downloaded browser), runs axe-core and saves screenshots when a check fails.
- * It builds nothing itself; a suite decides what to build before calling `startServer`.
+ * Browser test harness: builds the site when its sources are newer than the build, seeds a temporary
+ * PGlite data directory, starts the real API and the built site on free ports (`startStack`), drives
+ * Debian's Chromium through playwright-core (never a downloaded browser), signs users in through the site,
+ * runs axe-core and saves screenshots when a check fails.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { type Evidence, loadEvidence } from '@costed/evidence';
+import type { CaseStudy } from '@costed/schema';
+import { createStore, type OrganisationKind, type Store, seedEvidence } from '@costed/store';
+import {
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Locator,
+  type Page,
+  type Response as PageResponse,
+} from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -32,9 +43,27 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
+export const SITE_DIR = join(REPO_ROOT, 'apps', 'site');
+export const API_DIR = join(REPO_ROOT, 'apps', 'api');
+const SITE_ENTRY = join(SITE_DIR, 'dist', 'server', 'entry.mjs');
+/**
+ * The origin the site names itself by (PUBLIC_SITE_URL) and the API trusts (SITE_URL): one made-up origin
+ * on both sides, so sign-in and sign-out do not depend on which port the site gets.
+ */
+export const SITE_IDENTITY = 'http://costed-site.test';
+/** The API's first admin, created from ADMIN_EMAIL/ADMIN_PASSWORD on start-up. */
+export const TEST_ADMIN = { email: 'admin@example.org', password: 'admin-password-123' } as const;
 
 export class HarnessError extends Error {
-  readonly code: 'chromium-missing' | 'server-exited' | 'server-timeout';
+  readonly code:
+    | 'chromium-missing'
+    | 'server-exited'
+    | 'server-timeout'
+    | 'site-build-failed'
+    | 'data-invalid'
+    | 'stack-setup-failed'
+    | 'sign-in-failed'
+    | 'axe-violations';
   constructor(code: HarnessError['code'], message: string) {
     super(message);
     this.name = 'HarnessError';
@@ -228,5 +257,338 @@ export async function withScreenshotOnFailure<T>(
     const path = await saveScreenshot(page, `failed-${name}`).catch(() => undefined);
     if (path && error instanceof Error) error.message += `\n(screenshot: ${path})`;
     throw error;
+  }
+}
+
+function newestSourceTime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  // A directory's own time changes when a file in it is deleted or renamed.
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestSourceTime(join(path, name))));
+}
+
+/** Builds apps/site unless dist/ is newer than its sources and config (saves ~15 s on a re-run). */
+export function ensureSiteBuild(): void {
+  const sources = ['src', 'public', 'astro.config.ts', 'package.json'].map((p) =>
+    newestSourceTime(join(SITE_DIR, p)),
+  );
+  if (existsSync(SITE_ENTRY) && statSync(SITE_ENTRY).mtimeMs > Math.max(...sources)) return;
+  const result = spawnSync('pnpm', ['--filter', '@costed/site', 'build'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    throw new HarnessError(
+      'site-build-failed',
+      `The site build failed; run pnpm --filter @costed/site build to see why:\n${result.stdout}\n${result.stderr}`,
+    );
+  }
+}
+
+/** An organisation created in the store before the API opens it. */
+export interface StackOrganisation {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  gssCode?: string | null;
+}
+
+export interface PrepareDataDirOptions {
+  /** Case studies seeded with data/'s (e.g. made-up ones that share an outcome), or a function of data/'s. */
+  extraCaseStudies?: readonly CaseStudy[] | ((evidence: Evidence) => readonly CaseStudy[]);
+  organisations?: readonly StackOrganisation[];
+  /** Last changes through the store, before the API opens it (e.g. withdraw a case study). */
+  prepare?: (store: Store, evidence: Evidence) => Promise<void>;
+}
+
+/** Seeds a PGlite directory from data/ (plus `extraCaseStudies`), creates organisations and runs `prepare`. */
+export async function prepareDataDir(dataDir: string, options: PrepareDataDirOptions = {}): Promise<void> {
+  const { evidence, issues } = await loadEvidence(join(REPO_ROOT, 'data'));
+  if (issues.length > 0) {
+    throw new HarnessError(
+      'data-invalid',
+      `data/ has ${issues.length} problem(s); run pnpm costed validate to list them.`,
+    );
+  }
+  const given = options.extraCaseStudies ?? [];
+  const extra = (typeof given === 'function' ? given(evidence) : given).map((value) => ({
+    value,
+    file: 'test',
+    line: 0,
+  }));
+  const store = await createStore({ engine: 'pglite', dataDir });
+  try {
+    await store.migrate();
+    await seedEvidence(
+      store,
+      { ...evidence, caseStudies: [...evidence.caseStudies, ...extra] },
+      { actor: 'system:test' },
+    );
+    for (const organisation of options.organisations ?? []) {
+      await store.organisations.create(organisation, 'system:test');
+    }
+    await options.prepare?.(store, evidence);
+  } finally {
+    await store.close();
+  }
+}
+
+export interface StartSiteOptions {
+  /** The API the site talks to; a closed port (http://127.0.0.1:9) proves pages do not depend on it. */
+  apiUrl: string;
+  /** PUBLIC_SITE_URL; SITE_IDENTITY unless given. */
+  siteIdentity?: string;
+}
+
+/** Starts the built site (node serve.ts) on a free port. Call `ensureSiteBuild` first. */
+export function startSite(options: StartSiteOptions): Promise<RunningServer> {
+  return startServer({
+    command: process.execPath,
+    args: ['serve.ts'],
+    cwd: SITE_DIR,
+    portEnv: 'SITE_PORT',
+    env: {
+      SITE_HOST: '127.0.0.1',
+      API_URL: options.apiUrl,
+      PUBLIC_SITE_URL: options.siteIdentity ?? SITE_IDENTITY,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+    readyPath: '/accessibility',
+  });
+}
+
+export interface StartApiOptions {
+  dataDir: string;
+  admin?: { email: string; password: string };
+  siteIdentity?: string;
+  /** More API environment, e.g. a tighter rate limit for a test of it. */
+  env?: Record<string, string>;
+}
+
+/**
+ * Starts the API (node src/server.ts) on a seeded data directory. EVIDENCE_DIR is empty so it does not
+ * re-seed (changes made by `prepare` stand); rate limits are raised and load shedding is off because the
+ * machine is shared with builds and other suites (both are tested elsewhere).
+ */
+export function startApi(options: StartApiOptions): Promise<RunningServer> {
+  const admin = options.admin ?? TEST_ADMIN;
+  return startServer({
+    command: process.execPath,
+    args: ['src/server.ts'],
+    cwd: API_DIR,
+    portEnv: 'API_PORT',
+    env: {
+      DATA_DIR: options.dataDir,
+      EVIDENCE_DIR: '',
+      API_HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SITE_URL: options.siteIdentity ?? SITE_IDENTITY,
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+      SIGN_IN_RATE_LIMIT_MAX: '1000',
+      RATE_LIMIT_MAX: '100000',
+      MAX_EVENT_LOOP_DELAY_MS: '0',
+      ...options.env,
+    },
+    readyPath: '/v1/case-studies?pageSize=1',
+    timeoutMs: 180_000,
+  });
+}
+
+/** A test account: signed up through the API, then (with `organisationId`) made a member by the admin. */
+export interface StackUser {
+  email: string;
+  password: string;
+  name: string;
+  organisationId?: string;
+  role?: 'council-member' | 'curator' | 'admin';
+}
+
+export interface StartStackOptions extends PrepareDataDirOptions {
+  /** Prefix of the temporary data directory's name. */
+  name?: string;
+  users?: readonly StackUser[];
+  admin?: { email: string; password: string };
+  apiEnv?: Record<string, string>;
+}
+
+export interface ApiFetchInit extends RequestInit {
+  /** An API session token, sent as the API's session cookie. */
+  token?: string;
+}
+
+export interface Stack {
+  api: RunningServer;
+  site: RunningServer;
+  dataDir: string;
+  /** The origin both sides agree the site has (PUBLIC_SITE_URL = SITE_URL). */
+  siteIdentity: string;
+  admin: { email: string; password: string };
+  /** fetch against the API with the site's Origin, JSON content type for a body, and an optional session. */
+  apiFetch(path: string, init?: ApiFetchInit): Promise<Response>;
+  /** Signs in through the API and returns the session token. */
+  apiSignIn(email: string, password: string): Promise<string>;
+  /** Stops the site and API and removes the data directory. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** The API session token in a sign-in response, or undefined. */
+function sessionTokenFrom(response: Response): string | undefined {
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('costed.session_token='));
+  const value = cookie?.split(';')[0]?.split('=')[1];
+  return value ? decodeURIComponent(value) : undefined;
+}
+
+/**
+ * The whole stack a browser suite needs: builds the site if stale, seeds a temporary data directory from
+ * data/, starts the API and the built site on free ports, signs the users up and adds them to their
+ * organisations as the admin would over HTTP. On any failure what was started is stopped again.
+ */
+export async function startStack(options: StartStackOptions = {}): Promise<Stack> {
+  ensureSiteBuild();
+  const admin = options.admin ?? TEST_ADMIN;
+  const dataDir = await mkdtemp(join(tmpdir(), `costed-${options.name ?? 'stack'}-`));
+  let api: RunningServer | undefined;
+  let site: RunningServer | undefined;
+  const stop = async () => {
+    await site?.stop();
+    await api?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await prepareDataDir(dataDir, options);
+    const startedApi = await startApi({
+      dataDir,
+      admin,
+      siteIdentity: SITE_IDENTITY,
+      ...(options.apiEnv ? { env: options.apiEnv } : {}),
+    });
+    api = startedApi;
+    const apiFetch = (path: string, init: ApiFetchInit = {}): Promise<Response> => {
+      const { token, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      headers.set('origin', SITE_IDENTITY);
+      if (rest.body) headers.set('content-type', 'application/json');
+      if (token) headers.set('cookie', `costed.session_token=${encodeURIComponent(token)}`);
+      return fetch(startedApi.url + path, { ...rest, headers });
+    };
+    const apiSignIn = async (email: string, password: string): Promise<string> => {
+      const response = await apiFetch('/v1/auth/sign-in/email', {
+        method: 'POST',
+        body: JSON.stringify({ email, password }),
+      });
+      const token = sessionTokenFrom(response);
+      if (!token) {
+        throw new HarnessError(
+          'sign-in-failed',
+          `The API refused to sign ${email} in (HTTP ${response.status}): ${await response.text()}`,
+        );
+      }
+      return token;
+    };
+    await createUsers(options.users ?? [], admin, apiFetch, apiSignIn);
+    site = await startSite({ apiUrl: startedApi.url, siteIdentity: SITE_IDENTITY });
+    return { api, site, dataDir, siteIdentity: SITE_IDENTITY, admin, apiFetch, apiSignIn, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function createUsers(
+  users: readonly StackUser[],
+  admin: { email: string; password: string },
+  apiFetch: Stack['apiFetch'],
+  apiSignIn: Stack['apiSignIn'],
+): Promise<void> {
+  if (users.length === 0) return;
+  const fail = async (what: string, response: Response) =>
+    new HarnessError('stack-setup-failed', `${what}: HTTP ${response.status} ${await response.text()}`);
+  for (const user of users) {
+    const up = await apiFetch('/v1/auth/sign-up/email', {
+      method: 'POST',
+      body: JSON.stringify({ email: user.email, password: user.password, name: user.name }),
+    });
+    if (!up.ok) throw await fail(`Signing up ${user.email} failed`, up);
+  }
+  const members = users.filter((u) => u.organisationId);
+  if (members.length === 0) return;
+  const adminToken = await apiSignIn(admin.email, admin.password);
+  for (const user of members) {
+    const put = await apiFetch(`/v1/organisations/${user.organisationId}/members`, {
+      method: 'PUT',
+      token: adminToken,
+      body: JSON.stringify({ email: user.email, role: user.role ?? 'council-member' }),
+    });
+    if (!put.ok) throw await fail(`Adding ${user.email} to ${user.organisationId} failed`, put);
+  }
+}
+
+/**
+ * Signs a user in through the site's form: opens `path` (a page that needs a session), expects to be sent
+ * to /sign-in with `returnTo=path`, fills the form and waits until the site brings the user back to `path`.
+ */
+export async function signInThroughSite(
+  page: Page,
+  siteUrl: string,
+  user: { email: string; password: string },
+  path: string,
+): Promise<void> {
+  await page.goto(siteUrl + path);
+  const at = new URL(page.url());
+  if (at.pathname !== '/sign-in' || at.searchParams.get('returnTo') !== path) {
+    throw new HarnessError(
+      'sign-in-failed',
+      `Opening ${path} signed out led to ${at.pathname}${at.search}, not to /sign-in?returnTo=${path}.`,
+    );
+  }
+  await page.fill('#email', user.email);
+  await page.fill('#password', user.password);
+  await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.click('button:has-text("Sign in")'),
+  ]);
+  const back = new URL(page.url());
+  if (back.pathname + back.search !== path && back.pathname !== path) {
+    throw new HarnessError(
+      'sign-in-failed',
+      `Signing ${user.email} in ended on ${back.pathname}${back.search}, not on ${path}.`,
+    );
+  }
+}
+
+/** The text as rendered (Playwright's innerText: hidden text left out, whitespace as laid out). */
+export function textOf(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator; rendered text is the point.
+  return locator.innerText();
+}
+
+export interface OpenedPage {
+  page: Page;
+  response: PageResponse | null;
+  /** Content-Security-Policy refusals the page reported on its console. */
+  cspViolations: string[];
+}
+
+/** Opens `url` in a new page of `context`, collecting CSP refusals from the console. */
+export async function openPage(context: BrowserContext, url: string): Promise<OpenedPage> {
+  const page = await context.newPage();
+  const cspViolations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) cspViolations.push(message.text());
+  });
+  const response = await page.goto(url, { waitUntil: 'load' });
+  return { page, response, cspViolations };
+}
+
+/** Runs axe (WCAG 2.2 A/AA) and throws `axe-violations`, listing them, when there are any. */
+export async function assertNoAxeViolations(page: Page, state = page.url()): Promise<void> {
+  const violations = await axe(page);
+  if (violations.length > 0) {
+    throw new HarnessError(
+      'axe-violations',
+      `${violations.length} WCAG 2.2 A/AA violation(s) on ${state}:\n${describeViolations(violations)}`,
+    );
   }
 }

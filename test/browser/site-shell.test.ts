@@ -3,48 +3,26 @@
  * hash, no request leaving the machine, no GOV.UK identity in what we ship, and pages that work without
  * JavaScript. Builds apps/site once unless the existing build is newer than every source file.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Request } from 'playwright-core';
+import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axe,
   describeViolations,
+  ensureSiteBuild,
   type LaunchedBrowser,
   launchBrowser,
-  REPO_ROOT,
   type RunningServer,
+  SITE_DIR,
   saveScreenshot,
-  startServer,
+  startSite,
+  textOf,
   withScreenshotOnFailure,
 } from './harness.ts';
 
-const SITE_DIR = join(REPO_ROOT, 'apps', 'site');
-const ENTRY = join(SITE_DIR, 'dist', 'server', 'entry.mjs');
 const ASSET_DIR = join(SITE_DIR, 'dist', 'client', '_astro');
-
-function newestSourceTime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  // A directory's own time changes when a file in it is deleted or renamed.
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestSourceTime(join(path, name))));
-}
-
-/** Builds the site unless dist/ is newer than its sources and config (saves ~15 s on a re-run). */
-function ensureSiteBuild(): void {
-  const sources = ['src', 'public', 'astro.config.ts', 'package.json'].map((p) =>
-    newestSourceTime(join(SITE_DIR, p)),
-  );
-  if (existsSync(ENTRY) && statSync(ENTRY).mtimeMs > Math.max(...sources)) return;
-  const result = spawnSync('pnpm', ['--filter', '@costed/site', 'build'], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`The site build failed:\n${result.stdout}\n${result.stderr}`);
-}
 
 function isLocal(url: string): boolean {
   const { protocol, hostname } = new URL(url);
@@ -58,15 +36,8 @@ const requests: string[] = [];
 
 beforeAll(async () => {
   ensureSiteBuild();
-  server = await startServer({
-    command: process.execPath,
-    args: ['serve.ts'],
-    cwd: SITE_DIR,
-    portEnv: 'SITE_PORT',
-    // The API is not needed by these pages; a closed port proves no page depends on it.
-    env: { SITE_HOST: '127.0.0.1', API_URL: 'http://127.0.0.1:9', ASTRO_TELEMETRY_DISABLED: '1' },
-    readyPath: '/accessibility',
-  });
+  // The API is not needed by these pages; a closed port proves no page depends on it.
+  server = await startSite({ apiUrl: 'http://127.0.0.1:9' });
   browser = await launchBrowser();
   noJsBrowser = await launchBrowser({ javaScriptEnabled: false });
   for (const b of [browser, noJsBrowser])
@@ -78,12 +49,6 @@ afterAll(async () => {
   await noJsBrowser?.close();
   await server?.stop();
 });
-
-/** The text as rendered (Playwright's innerText: hidden text left out, whitespace as laid out). */
-function textOf(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: this is Playwright's Locator, and rendered text is the point.
-  return locator.innerText();
-}
 
 /** Opens a page and records CSP violations, both as events and as console errors. */
 async function open(path: string, context = browser.context) {

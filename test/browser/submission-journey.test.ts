@@ -6,34 +6,23 @@
  * a keyboard-only pass of the submit form, CSRF refusals, and sign-out revoking the session on the API.
  * axe-core (WCAG 2.2 A/AA) runs on every page state, error states included.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadEvidence } from '@costed/evidence';
-import { createStore, seedEvidence } from '@costed/store';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axe,
   describeViolations,
   type LaunchedBrowser,
   launchBrowser,
-  REPO_ROOT,
-  type RunningServer,
+  type Stack,
   saveScreenshot,
-  startServer,
+  signInThroughSite,
+  startStack,
+  TEST_ADMIN,
+  textOf,
   withScreenshotOnFailure,
 } from './harness.ts';
 
-const SITE_DIR = join(REPO_ROOT, 'apps', 'site');
-const API_DIR = join(REPO_ROOT, 'apps', 'api');
-const ENTRY = join(SITE_DIR, 'dist', 'server', 'entry.mjs');
-// The site names itself to the API by PUBLIC_SITE_URL and the API trusts SITE_URL: the same made-up origin
-// on both sides, so the test does not depend on which port the site gets.
-const SITE_IDENTITY = 'http://costed-site.test';
-const ADMIN = { email: 'admin@example.org', password: 'admin-password-123' };
+const ADMIN = TEST_ADMIN;
 const MEMBER = { email: 'member@example.org', password: 'member-password-123', name: 'Council Member' };
 const CURATOR = { email: 'curator@example.org', password: 'curator-password-123', name: 'Sector Curator' };
 const TITLE = 'Kestrelford: family hubs with a zebrafinch key worker model';
@@ -41,136 +30,39 @@ const SLUG = 'kestrelford-zebrafinch-family-hubs';
 /** A seeded case study the member submits an update to. */
 const UPDATED = 'hackney-learning-trust';
 
-function newestSourceTime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestSourceTime(join(path, name))));
-}
-
-function ensureSiteBuild(): void {
-  const sources = ['src', 'public', 'astro.config.ts', 'package.json'].map((p) =>
-    newestSourceTime(join(SITE_DIR, p)),
-  );
-  if (existsSync(ENTRY) && statSync(ENTRY).mtimeMs > Math.max(...sources)) return;
-  const result = spawnSync('pnpm', ['--filter', '@costed/site', 'build'], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`The site build failed:\n${result.stdout}\n${result.stderr}`);
-}
-
-let dataDir: string;
-let api: RunningServer;
-let site: RunningServer;
+let stack: Stack;
 let browser: LaunchedBrowser;
 let curatorBrowser: LaunchedBrowser;
 let noJsBrowser: LaunchedBrowser;
 
-async function apiFetch(path: string, init: RequestInit & { token?: string } = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  headers.set('origin', SITE_IDENTITY);
-  if (init.body) headers.set('content-type', 'application/json');
-  if (init.token) headers.set('cookie', `costed.session_token=${encodeURIComponent(init.token)}`);
-  return fetch(api.url + path, { ...init, headers });
-}
-
-async function apiSignIn(email: string, password: string): Promise<string> {
-  const response = await apiFetch('/v1/auth/sign-in/email', {
-    method: 'POST',
-    body: JSON.stringify({ email, password }),
-  });
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('costed.session_token='));
-  if (!cookie) throw new Error(`Sign-in failed for ${email}: ${response.status}`);
-  return decodeURIComponent(cookie.split(';')[0]?.split('=')[1] ?? '');
-}
-
-/** Organisations and accounts, through the API as an admin would set them up. */
-async function createAccounts(): Promise<void> {
-  const admin = await apiSignIn(ADMIN.email, ADMIN.password);
-  for (const org of [
-    { id: 'kestrelford', name: 'Kestrelford Council', kind: 'other' },
-    { id: 'sector-curators', name: 'Sector curators', kind: 'sector-body' },
-  ]) {
-    const r = await apiFetch('/v1/organisations', {
-      method: 'POST',
-      token: admin,
-      body: JSON.stringify(org),
-    });
-    expect(r.status, await r.text()).toBe(201);
-  }
-  for (const [user, org, role] of [
-    [MEMBER, 'kestrelford', 'council-member'],
-    [CURATOR, 'sector-curators', 'curator'],
-  ] as const) {
-    const up = await apiFetch('/v1/auth/sign-up/email', { method: 'POST', body: JSON.stringify(user) });
-    expect(up.status, await up.text()).toBe(200);
-    const member = await apiFetch(`/v1/organisations/${org}/members`, {
-      method: 'PUT',
-      token: admin,
-      body: JSON.stringify({ email: user.email, role }),
-    });
-    expect(member.status, await member.text()).toBe(200);
-  }
-}
-
 beforeAll(async () => {
-  ensureSiteBuild();
-  dataDir = await mkdtemp(join(tmpdir(), 'costed-submission-'));
-  const { evidence } = await loadEvidence(join(REPO_ROOT, 'data'));
-  const store = await createStore({ engine: 'pglite', dataDir });
-  try {
-    await store.migrate();
-    await seedEvidence(store, evidence, { actor: 'system:test' });
-  } finally {
-    await store.close();
-  }
-  api = await startServer({
-    command: process.execPath,
-    args: ['src/server.ts'],
-    cwd: API_DIR,
-    portEnv: 'API_PORT',
-    env: {
-      DATA_DIR: dataDir,
-      EVIDENCE_DIR: '',
-      API_HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      SITE_URL: SITE_IDENTITY,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      SIGN_IN_RATE_LIMIT_MAX: '100',
-      RATE_LIMIT_MAX: '5000',
-    },
-    readyPath: '/v1/case-studies?pageSize=1',
-    timeoutMs: 120_000,
+  stack = await startStack({
+    name: 'submission',
+    admin: ADMIN,
+    organisations: [
+      { id: 'kestrelford', name: 'Kestrelford Council', kind: 'other' },
+      { id: 'sector-curators', name: 'Sector curators', kind: 'sector-body' },
+    ],
+    users: [
+      { ...MEMBER, organisationId: 'kestrelford', role: 'council-member' },
+      { ...CURATOR, organisationId: 'sector-curators', role: 'curator' },
+    ],
   });
-  site = await startServer({
-    command: process.execPath,
-    args: ['serve.ts'],
-    cwd: SITE_DIR,
-    portEnv: 'SITE_PORT',
-    env: {
-      SITE_HOST: '127.0.0.1',
-      API_URL: api.url,
-      PUBLIC_SITE_URL: SITE_IDENTITY,
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-    readyPath: '/accessibility',
-  });
-  await createAccounts();
   browser = await launchBrowser();
   curatorBrowser = await launchBrowser();
   noJsBrowser = await launchBrowser({ javaScriptEnabled: false });
-}, 240_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
   await curatorBrowser?.close();
   await noJsBrowser?.close();
-  await site?.stop();
-  await api?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await stack?.stop();
 });
+
+function apiFetch(path: string, init: RequestInit & { token?: string } = {}): Promise<Response> {
+  return stack.apiFetch(path, init);
+}
 
 async function expectNoViolations(page: Page, state: string): Promise<void> {
   await withScreenshotOnFailure(page, `submission-axe-${state}`, async () => {
@@ -181,13 +73,7 @@ async function expectNoViolations(page: Page, state: string): Promise<void> {
 
 async function signIn(context: BrowserContext, user: { email: string; password: string }, path: string) {
   const page = await context.newPage();
-  await page.goto(site.url + path);
-  expect(new URL(page.url()).pathname).toBe('/sign-in');
-  expect(new URL(page.url()).searchParams.get('returnTo')).toBe(path);
-  await page.fill('#email', user.email);
-  await page.fill('#password', user.password);
-  await clickAndWait(page, 'button:has-text("Sign in")');
-  await page.waitForLoadState('load');
+  await signInThroughSite(page, stack.site.url, user, path);
   expect(new URL(page.url()).pathname).toBe(path);
   return page;
 }
@@ -230,11 +116,6 @@ async function fillCompleteDraft(page: Page): Promise<void> {
   await page.fill('#f-sources-0-date', '2021');
 }
 
-function textOf(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator; rendered text is the point.
-  return locator.innerText();
-}
-
 /** Clicks something that loads a new page (a form post or a link) and waits for that page. */
 async function clickAndWait(page: Page, selector: string): Promise<void> {
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
@@ -256,7 +137,7 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
 
   it('a protected page sends a signed-out visitor to sign in, with errors shown at the fields', async () => {
     const page = await member.newPage();
-    await page.goto(`${site.url}/submit/form`);
+    await page.goto(`${stack.site.url}/submit/form`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await expectNoViolations(page, 'sign-in');
     await clickAndWait(page, 'button:has-text("Sign in")');
@@ -269,7 +150,7 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
     expect(await errorAt(page, 'password')).toContain('Enter a correct email address and password');
     await expectNoViolations(page, 'sign-in-wrong-password');
     // A return URL that leaves the site is ignored.
-    await page.goto(`${site.url}/sign-in?returnTo=${encodeURIComponent('//evil.example/x')}`);
+    await page.goto(`${stack.site.url}/sign-in?returnTo=${encodeURIComponent('//evil.example/x')}`);
     expect(await page.locator('input[name="returnTo"]').getAttribute('value')).toBe('/submit');
     await page.close();
   });
@@ -277,7 +158,7 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
   it('the member signs in and meets a personal-data refusal and a validation error at the field', async () => {
     const page = await signIn(member, MEMBER, '/submit');
     await withScreenshotOnFailure(page, 'submission-start', async () => {
-      const cookies = await member.cookies(site.url);
+      const cookies = await member.cookies(stack.site.url);
       const session = cookies.find((c) => c.name === 'costed_session');
       expect(session?.httpOnly).toBe(true);
       expect(session?.sameSite).toBe('Lax');
@@ -329,7 +210,7 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
 
   it('saves a draft, checks answers and sends it for review', async () => {
     const page = await member.newPage();
-    await page.goto(`${site.url}/submit/form?id=${submissionId}`);
+    await page.goto(`${stack.site.url}/submit/form?id=${submissionId}`);
     await withScreenshotOnFailure(page, 'submission-send', async () => {
       // The draft kept everything, including the wrong price year and the "not reported" line.
       expect(await page.inputValue('#f-costs-0-money-priceYear')).toBe('2019-21');
@@ -349,7 +230,7 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
       expect(new URL(page.url()).pathname).toBe('/submit/confirmation');
       expect(await textOf(page.locator('.govuk-panel__title'))).toContain('sent for review');
       await expectNoViolations(page, 'confirmation');
-      await page.goto(`${site.url}/submit`);
+      await page.goto(`${stack.site.url}/submit`);
       expect(await textOf(page.locator('table'))).toContain('Submitted');
     });
     await page.close();
@@ -382,7 +263,7 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
 
   it('the member reads the comment, edits and resubmits', async () => {
     const page = await member.newPage();
-    await page.goto(`${site.url}/submit`);
+    await page.goto(`${stack.site.url}/submit`);
     await withScreenshotOnFailure(page, 'submission-resubmit', async () => {
       const list = await textOf(page.locator('table'));
       expect(list).toContain('Changes requested');
@@ -410,7 +291,7 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
 
   it('the curator rates the evidence and publishes, and search finds it', async () => {
     const page = await curator.newPage();
-    await page.goto(`${site.url}/review/${submissionId}`);
+    await page.goto(`${stack.site.url}/review/${submissionId}`);
     await withScreenshotOnFailure(page, 'review-publish', async () => {
       // The level definitions are on the form, and "not evaluated" is a different answer from "no effect".
       const form = page.locator('form:has(input[value="publish"])');
@@ -438,7 +319,7 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
       await expectNoViolations(page, 'review-published');
     });
     const search = await member.newPage();
-    await search.goto(`${site.url}/search?q=zebrafinch`);
+    await search.goto(`${stack.site.url}/search?q=zebrafinch`);
     await withScreenshotOnFailure(search, 'search-finds-published', async () => {
       expect(await textOf(search.locator('main'))).toContain(TITLE);
     });
@@ -448,7 +329,7 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
 
   it('the curator withdraws it with a reason (required)', async () => {
     const page = await curator.newPage();
-    await page.goto(`${site.url}/review/withdraw?slug=${SLUG}`);
+    await page.goto(`${stack.site.url}/review/withdraw?slug=${SLUG}`);
     await withScreenshotOnFailure(page, 'withdraw', async () => {
       await expectNoViolations(page, 'withdraw');
       await clickAndWait(page, 'button:has-text("Withdraw case study")');
@@ -457,7 +338,7 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
       await page.fill('#reason', 'Withdrawn in the test: superseded by a fuller account.');
       await clickAndWait(page, 'button:has-text("Withdraw case study")');
       expect(await textOf(page.locator('.govuk-panel__title'))).toBe('Case study withdrawn');
-      const gone = await fetch(`${api.url}/v1/case-studies/${SLUG}`);
+      const gone = await fetch(`${stack.api.url}/v1/case-studies/${SLUG}`);
       expect(gone.status).toBe(410);
     });
     await page.close();
@@ -465,7 +346,7 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
 
   it('the member creates an API key (shown once) and revokes it', async () => {
     const page = await member.newPage();
-    await page.goto(`${site.url}/account/api-keys`);
+    await page.goto(`${stack.site.url}/account/api-keys`);
     await withScreenshotOnFailure(page, 'api-keys', async () => {
       await expectNoViolations(page, 'api-keys-empty');
       await clickAndWait(page, 'button:has-text("Create key")');
@@ -477,16 +358,16 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
       expect(key.length).toBeGreaterThan(20);
       expect(await textOf(page.locator('.govuk-warning-text'))).toContain('will not be shown again');
       await expectNoViolations(page, 'api-keys-created');
-      const usable = await fetch(`${api.url}/v1/submissions`, { headers: { 'x-api-key': key } });
+      const usable = await fetch(`${stack.api.url}/v1/submissions`, { headers: { 'x-api-key': key } });
       expect(usable.status).toBe(200);
       // The key is never shown again: a fresh load lists only its prefix.
-      await page.goto(`${site.url}/account/api-keys`);
+      await page.goto(`${stack.site.url}/account/api-keys`);
       expect(await page.content()).not.toContain(key);
       await clickAndWait(page, 'button:has-text("Revoke")');
       expect(await textOf(page.locator('.govuk-notification-banner'))).toContain('is revoked');
       expect(await textOf(page.locator('table'))).toContain('Revoked');
       await expectNoViolations(page, 'api-keys-revoked');
-      const refused = await fetch(`${api.url}/v1/submissions`, { headers: { 'x-api-key': key } });
+      const refused = await fetch(`${stack.api.url}/v1/submissions`, { headers: { 'x-api-key': key } });
       expect(refused.status).toBe(401);
     });
     await page.close();
@@ -494,7 +375,7 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
 
   it('an update of a published case study shows the curator a side-by-side diff; the curator rejects it', async () => {
     const page = await member.newPage();
-    await page.goto(`${site.url}/submit`);
+    await page.goto(`${stack.site.url}/submit`);
     await withScreenshotOnFailure(page, 'update-diff', async () => {
       await page.fill('#update', UPDATED);
       await clickAndWait(page, 'button:has-text("Start an update")');
@@ -509,9 +390,9 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
       const updateId = new URL(page.url()).searchParams.get('id') ?? '';
 
       const review = await curator.newPage();
-      await review.goto(`${site.url}/review`);
+      await review.goto(`${stack.site.url}/review`);
       expect(await textOf(review.locator('table'))).toContain(`update of ${UPDATED}`);
-      await review.goto(`${site.url}/review/${updateId}`);
+      await review.goto(`${stack.site.url}/review/${updateId}`);
       const diff = await textOf(review.locator('table'));
       expect(diff).toContain('title');
       expect(diff).toContain(oldTitle);
@@ -533,7 +414,7 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
 
   it('the submit form can be used by keyboard alone: every control is reached, focus is visible, no trap', async () => {
     const page = await member.newPage();
-    await page.goto(`${site.url}/submit/form`);
+    await page.goto(`${stack.site.url}/submit/form`);
     await withScreenshotOnFailure(page, 'keyboard', async () => {
       const controls = await page
         .locator(
@@ -586,7 +467,7 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
     const page = await noJsBrowser.context.newPage();
     page.setDefaultTimeout(10_000);
     await withScreenshotOnFailure(page, 'no-js-draft', async () => {
-      await page.goto(`${site.url}/submit`);
+      await page.goto(`${stack.site.url}/submit`);
       expect(new URL(page.url()).pathname).toBe('/sign-in');
       await page.fill('#email', MEMBER.email);
       await page.fill('#password', MEMBER.password);
@@ -603,9 +484,9 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
   });
 
   it('a post from another site is refused (origin check and CSRF token)', async () => {
-    const cookies = await member.cookies(site.url);
+    const cookies = await member.cookies(stack.site.url);
     const session = cookies.find((c) => c.name === 'costed_session')?.value ?? '';
-    const foreign = await fetch(`${site.url}/submit/form`, {
+    const foreign = await fetch(`${stack.site.url}/submit/form`, {
       method: 'POST',
       redirect: 'manual',
       headers: {
@@ -616,12 +497,12 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
       body: 'title=Forged&action=save',
     });
     expect(foreign.status).toBe(403);
-    const noToken = await fetch(`${site.url}/submit/form`, {
+    const noToken = await fetch(`${stack.site.url}/submit/form`, {
       method: 'POST',
       redirect: 'manual',
       headers: {
         cookie: `costed_session=${session}`,
-        origin: site.url,
+        origin: stack.site.url,
         'content-type': 'application/x-www-form-urlencoded',
       },
       body: 'title=Forged&action=save',
@@ -631,17 +512,17 @@ describe('council submission and curator review', { timeout: 60_000 }, () => {
 
   it('sign-out revokes the session on the API: the old cookie no longer works', async () => {
     const page = await member.newPage();
-    await page.goto(`${site.url}/submit`);
-    const old = (await member.cookies(site.url)).find((c) => c.name === 'costed_session')?.value ?? '';
+    await page.goto(`${stack.site.url}/submit`);
+    const old = (await member.cookies(stack.site.url)).find((c) => c.name === 'costed_session')?.value ?? '';
     expect(old).not.toBe('');
     await clickAndWait(page, 'button:has-text("Sign out")');
     expect(new URL(page.url()).pathname).toBe('/sign-out');
     expect(await textOf(page.locator('h1'))).toBe('You have signed out');
     await expectNoViolations(page, 'signed-out');
-    expect((await member.cookies(site.url)).some((c) => c.name === 'costed_session')).toBe(false);
+    expect((await member.cookies(stack.site.url)).some((c) => c.name === 'costed_session')).toBe(false);
     const me = (await (await apiFetch('/v1/me', { token: old })).json()) as { kind: string };
     expect(me.kind).toBe('anonymous');
-    const replay = await fetch(`${site.url}/submit`, {
+    const replay = await fetch(`${stack.site.url}/submit`, {
       redirect: 'manual',
       headers: { cookie: `costed_session=${old}` },
     });
