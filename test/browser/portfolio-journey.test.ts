@@ -4,6 +4,8 @@
  * service → record a decision (first without a rationale) → download the CSV export; a file with a bad row
  * shows its row and column; the same steps with JavaScript off; axe-core (WCAG 2.2 A/AA) on every page
  * state, errors included; and a member of another council gets the not-found page for the portfolio.
+ * Then a service is added by the form (mistakes first), edited (an error only the API finds first) and a
+ * review threshold moved (out of range first), each change seen in the flags, with and without JavaScript.
  *
  * The API runs from a temporary data directory seeded from data/ with two councils; its first admin comes
  * from ADMIN_EMAIL, and adds the two test users as council members over HTTP, as an administrator would.
@@ -391,5 +393,293 @@ describe('decommissioning review in Chromium', { timeout: 120_000 }, () => {
     const response = await fetch(`${site.url}${journeyPath}`, { redirect: 'manual' });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`/sign-in?returnTo=${encodeURIComponent(journeyPath)}`);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Entering and editing services by form, and the review thresholds (issue 7, site side).
+
+const SERVICE = 'Edge of Care Outreach';
+
+/** A contract end date about six months from today: inside the default 12-month window, outside 3 months. */
+function contractEndInSixMonths(): { day: string; month: string; year: string } {
+  const date = new Date();
+  date.setUTCDate(15);
+  date.setUTCMonth(date.getUTCMonth() + 6);
+  return { day: '15', month: String(date.getUTCMonth() + 1), year: String(date.getUTCFullYear()) };
+}
+
+/** Opens `path`, signing in as `email` first if the site asks. */
+async function openSignedIn(page: Page, path: string, email: string): Promise<void> {
+  await page.goto(site.url + path, { waitUntil: 'load' });
+  if (new URL(page.url()).pathname === '/sign-in') {
+    await page.fill('#email', email);
+    await page.fill('#password', PASSWORD);
+    await submit(page, page.getByRole('button', { name: 'Sign in' }));
+  }
+  expect(new URL(page.url()).pathname).toBe(path);
+}
+
+/** The flags of one service in the portfolio table. */
+function flagsInTable(page: Page, service: string): Promise<string> {
+  return textOf(page.locator('#services tbody tr', { hasText: service }).locator('td').nth(1));
+}
+
+let editingPortfolioPath = '';
+let editingServicePath = '';
+
+/**
+ * Adds a service by the form (first with mistakes), edits it, and moves a threshold (first out of range),
+ * checking the review follows each change. Axe runs on every new page state when `checkAxe` is set.
+ */
+async function runEditing(context: BrowserContext, label: string, checkAxe: boolean): Promise<void> {
+  const page = await context.newPage();
+  const csp = watchCsp(page);
+  const check = async (name?: string) => {
+    if (checkAxe) await expectNoViolations(page);
+    if (checkAxe && name) await saveScreenshot(page, name);
+  };
+  await withScreenshotOnFailure(page, `portfolio-editing-${label}`, async () => {
+    await openSignedIn(page, '/portfolios', MEMBER.email);
+    await page.fill('#name', `Services entered by hand (${label})`);
+    await submit(page, page.getByRole('button', { name: 'Create portfolio' }));
+    const portfolioPath = new URL(page.url()).pathname;
+    expect(await textOf(page.locator('#no-services'))).toContain('no services yet');
+
+    // "Add a service" from the portfolio page; the form with every field, three indicator rows.
+    await submit(page, page.locator('#add-service'));
+    expect(new URL(page.url()).pathname).toBe(`${portfolioPath}/services/new`);
+    expect(await textOf(page.locator('h1'))).toBe('Add a service');
+    expect(await page.locator('select[id$="-indicator"]').count()).toBe(3);
+    expect(await textOf(page.locator('#indicators-hint'))).toContain('Up to 3 outcome indicators');
+    await check('portfolio-service-new');
+
+    // Mistakes first: no name, a cost that is not money, a date that does not exist, a row with no indicator.
+    await page.fill('#annualCost', 'about 12k');
+    await page.fill('#annualCostPriceYear', '2024-25');
+    await page.fill('#contractEnd-day', '31');
+    await page.fill('#contractEnd-month', '2');
+    await page.fill('#contractEnd-year', '2027');
+    await page.fill('#indicators-1-baselineValue', '40');
+    await page.fill('#indicators-1-baselineYear', '2021-22');
+    const [refused] = await Promise.all([
+      page.waitForNavigation({ waitUntil: 'load' }),
+      page.getByRole('button', { name: 'Add service' }).click(),
+    ]);
+    expect(refused?.status()).toBe(422);
+    expect(await page.title()).toMatch(/^Error: Add a service/);
+    const summary = await textOf(page.locator('.govuk-error-summary'));
+    expect(summary).toContain('Enter the name of the service');
+    expect(summary).toContain('Annual cost must be an amount of money in pounds and pence, like £12,345.67');
+    expect(summary).toContain('Contract end date must be a real date');
+    expect(summary).toContain('Choose the outcome indicator for row 1');
+    expect(await textOf(page.locator('#name-error'))).toContain('Enter the name of the service');
+    expect(await textOf(page.locator('#annualCost-error'))).toContain('Annual cost must be an amount');
+    expect(await textOf(page.locator('#contractEnd-error'))).toContain('Contract end date');
+    expect(await textOf(page.locator('#indicators-1-indicator-error'))).toContain(
+      'Choose the outcome indicator',
+    );
+    // Each summary line links to its field, and what was typed is shown back.
+    expect(await page.locator('.govuk-error-summary a[href="#annualCost"]').count()).toBe(1);
+    expect(await page.locator('.govuk-error-summary a[href="#contractEnd-day"]').count()).toBe(1);
+    expect(await page.inputValue('#annualCost')).toBe('about 12k');
+    await check('portfolio-service-new-errors');
+
+    // Corrected: the service is added and reviewed at once; nothing was written by the refused post.
+    const end = contractEndInSixMonths();
+    await page.fill('#name', SERVICE);
+    await page.fill('#provider', 'Council in-house');
+    await page.fill('#annualCost', '£12,345.67');
+    await page.fill('#contractEnd-day', end.day);
+    await page.fill('#contractEnd-month', end.month);
+    await page.fill('#contractEnd-year', end.year);
+    await page.fill('#indicators-1-baselineValue', '');
+    await page.fill('#indicators-1-baselineYear', '');
+    await page.fill('#cohortDescription', 'Adolescents at the edge of care and their families');
+    await page.fill('#ageMin', '11');
+    await page.fill('#ageMax', '17');
+    await page.check('#needLevels-3');
+    await page.fill('#participantsPerYear', '45');
+    await page.check('#evidenceLevel-2'); // level 0
+    await page.fill('#deliveryStartYear', '2018');
+    await submit(page, page.getByRole('button', { name: 'Add service' }));
+    editingServicePath = new URL(page.url()).pathname;
+    expect(editingServicePath).toMatch(/\/services\/[0-9a-f-]{36}$/);
+    expect(await textOf(page.locator('.govuk-notification-banner'))).toContain('service was added');
+    expect(await textOf(page.locator('h1'))).toBe(SERVICE);
+    expect(await textOf(page.locator('#service-facts'))).toContain('£12,346 (2024-25 prices)');
+    let flags = await textOf(page.locator('#flags'));
+    expect(flags).toContain('No outcome data');
+    expect(flags).toContain('Weak evidence after several years');
+    expect(flags).toContain('Contract ending soon');
+    await check();
+
+    await page.goto(site.url + portfolioPath, { waitUntil: 'load' });
+    expect(await page.locator('#services tbody tr').count()).toBe(1);
+
+    // "Change service details": the form starts from what is stored, pounds and pence as typed.
+    await page.goto(site.url + editingServicePath, { waitUntil: 'load' });
+    await submit(page, page.locator('#change-service'));
+    expect(new URL(page.url()).pathname).toBe(`${editingServicePath}/edit`);
+    expect(await textOf(page.locator('h1'))).toBe('Change service details');
+    expect(await page.inputValue('#annualCost')).toBe('12,345.67');
+    expect(await page.inputValue('#annualCostPriceYear')).toBe('2024-25');
+    expect(await page.inputValue('#contractEnd-year')).toBe(end.year);
+    expect(await page.locator('#evidenceLevel-2').isChecked()).toBe(true);
+    await check('portfolio-service-edit');
+
+    // The same indicator twice: only the API knows, and its error lands on the second row's field.
+    for (const row of [1, 2]) {
+      await page.selectOption(`#indicators-${row}-indicator`, 'care-proceedings');
+      await page.fill(`#indicators-${row}-baselineValue`, '40');
+      await page.fill(`#indicators-${row}-baselineYear`, '2021-22');
+      await page.fill(`#indicators-${row}-latestValue`, '30');
+      await page.fill(`#indicators-${row}-latestYear`, '2023-24');
+    }
+    await submit(page, page.getByRole('button', { name: 'Save changes' }));
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await textOf(page.locator('#indicators-2-indicator-error'))).toMatch(
+      /Indicator 2: .*listed twice/,
+    );
+    expect(await page.locator('.govuk-error-summary a[href="#indicators-2-indicator"]').count()).toBe(1);
+    await check('portfolio-service-edit-error');
+
+    // Corrected: outcome data and stronger evidence clear two flags; the contract still ends soon.
+    await page.selectOption('#indicators-2-indicator', '');
+    for (const part of ['baselineValue', 'baselineYear', 'latestValue', 'latestYear']) {
+      await page.fill(`#indicators-2-${part}`, '');
+    }
+    await page.check('#evidenceLevel-5'); // level 3
+    await submit(page, page.getByRole('button', { name: 'Save changes' }));
+    expect(new URL(page.url()).pathname).toBe(editingServicePath);
+    expect(await textOf(page.locator('.govuk-notification-banner'))).toContain('service details were saved');
+    flags = await textOf(page.locator('#flags'));
+    expect(flags).not.toContain('No outcome data');
+    expect(flags).not.toContain('Weak evidence after several years');
+    expect(flags).toContain('Contract ending soon');
+    await check('portfolio-service-changed');
+
+    // Thresholds: all defaults at first; the portfolio page links to the thresholds page.
+    await page.goto(site.url + portfolioPath, { waitUntil: 'load' });
+    expect(await textOf(page.locator('#thresholds-state'))).toContain('default thresholds');
+    expect(await flagsInTable(page, SERVICE)).toContain('Contract ending soon');
+    await submit(page, page.locator('#change-thresholds'));
+    expect(new URL(page.url()).pathname).toBe(`${portfolioPath}/thresholds`);
+    expect(await page.inputValue('#contractWindowMonths')).toBe('12');
+    expect(await textOf(page.locator('#contractWindowMonths-hint'))).toContain('Default: 12 months');
+    await check('portfolio-thresholds');
+
+    // Out of range: the field says the bounds, and nothing changes.
+    await page.fill('#contractWindowMonths', '121');
+    await submit(page, page.getByRole('button', { name: 'Save thresholds' }));
+    expect(await page.title()).toMatch(/^Error: Review thresholds/);
+    expect(await textOf(page.locator('#contractWindowMonths-error'))).toContain(
+      'Decision window before a contract ends must be between 0 months and 120 months',
+    );
+    expect(await page.locator('.govuk-error-summary a[href="#contractWindowMonths"]').count()).toBe(1);
+    expect(await page.inputValue('#contractWindowMonths')).toBe('121');
+    await check('portfolio-thresholds-error');
+
+    // A 3-month window: the contract (about six months away) is no longer in it, and the flag goes.
+    await page.fill('#contractWindowMonths', '3');
+    await submit(page, page.getByRole('button', { name: 'Save thresholds' }));
+    expect(new URL(page.url()).pathname).toBe(portfolioPath);
+    expect(await textOf(page.locator('.govuk-notification-banner'))).toContain('thresholds were saved');
+    expect(await textOf(page.locator('#thresholds-differ'))).toContain(
+      'Decision window before a contract ends: 3 months (default 12 months)',
+    );
+    expect(await flagsInTable(page, SERVICE)).not.toContain('Contract ending soon');
+    expect(await textOf(page.locator('#method'))).toContain('3 months');
+    await check('portfolio-thresholds-changed');
+
+    // Reset to defaults: the flag comes back.
+    await page.goto(`${site.url}${portfolioPath}/thresholds`, { waitUntil: 'load' });
+    expect(await page.inputValue('#contractWindowMonths')).toBe('3');
+    expect(await textOf(page.locator('#thresholds-state'))).toContain('One threshold differs');
+    await submit(page, page.getByRole('button', { name: 'Reset to defaults' }));
+    expect(await textOf(page.locator('.govuk-notification-banner'))).toContain('reset to the defaults');
+    expect(await textOf(page.locator('#thresholds-state'))).toContain('default thresholds');
+    expect(await flagsInTable(page, SERVICE)).toContain('Contract ending soon');
+    expect(csp).toEqual([]);
+    editingPortfolioPath = portfolioPath;
+  });
+  await page.close();
+}
+
+interface JsonSchema {
+  $ref?: string;
+  properties?: Record<string, JsonSchema>;
+  anyOf?: JsonSchema[];
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  type?: string;
+}
+
+describe('entering and editing services and thresholds in Chromium', { timeout: 180_000 }, () => {
+  it('adds a service by the form (errors first), edits it and moves a threshold, with JavaScript', async () => {
+    await runEditing(browser.context, 'js', true);
+  });
+
+  it('does the same with JavaScript turned off', async () => {
+    await runEditing(noJsBrowser.context, 'no-js', false);
+  });
+
+  it('shows every threshold with the default and bounds the API documents', async () => {
+    // The site keeps its own copy of the thresholds' defaults and bounds (it reaches the API only over
+    // HTTP); this compares what the page says with the API's OpenAPI description of PATCH /v1/portfolios/{id}.
+    const openapi = (await (await fetch(`${api.url}/openapi.json`)).json()) as {
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
+      >;
+      components?: { schemas?: Record<string, JsonSchema> };
+    };
+    const resolve = (schema: JsonSchema | undefined): JsonSchema | undefined => {
+      if (!schema?.$ref) return schema;
+      return openapi.components?.schemas?.[schema.$ref.split('/').pop() ?? ''];
+    };
+    const body = resolve(
+      openapi.paths['/v1/portfolios/{id}']?.patch?.requestBody?.content['application/json']?.schema,
+    );
+    const thresholds = resolve(body?.properties?.thresholds);
+    const properties = Object.entries(thresholds?.properties ?? {});
+    expect(properties.length).toBe(9);
+
+    const page = await browser.context.newPage();
+    await withScreenshotOnFailure(page, 'portfolio-thresholds-contract', async () => {
+      await openSignedIn(page, `${editingPortfolioPath}/thresholds`, MEMBER.email);
+      for (const [key, raw] of properties) {
+        const schema = resolve(raw) ?? {};
+        const hint = await textOf(page.locator(`#${key}-hint`));
+        expect(hint, key).toMatch(new RegExp(`Default: ${String(schema.default).replace('.', '\\.')}\\b`));
+        // zod writes an integer with no upper bound as maximum: Number.MAX_SAFE_INTEGER.
+        const unbounded = schema.maximum === undefined || schema.maximum >= Number.MAX_SAFE_INTEGER;
+        const allowed = unbounded
+          ? `Allowed: ${schema.minimum} or more`
+          : `Allowed: ${schema.minimum} to ${schema.maximum}`;
+        expect(hint, key).toContain(allowed);
+      }
+    });
+    await page.close();
+  });
+
+  it("shows another council's member the not-found page for the new pages", async () => {
+    await otherBrowser.context.clearCookies();
+    const page = await otherBrowser.context.newPage();
+    await withScreenshotOnFailure(page, 'portfolio-editing-other-council', async () => {
+      await openSignedIn(page, '/portfolios', OTHER.email);
+      for (const path of [
+        `${editingPortfolioPath}/services/new`,
+        `${editingServicePath}/edit`,
+        `${editingPortfolioPath}/thresholds`,
+      ]) {
+        const response = await page.goto(site.url + path, { waitUntil: 'load' });
+        expect(response?.status(), path).toBe(404);
+        expect(await textOf(page.locator('h1')), path).toBe('Page not found');
+      }
+      await expectNoViolations(page);
+    });
+    await page.close();
   });
 });
