@@ -23,8 +23,10 @@ export type Principal =
       scopes: ApiKeyScope[];
     };
 
-export const API_KEY_SCOPES = ['submissions:read', 'submissions:write'] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+// The scopes are part of the API contract (clients show and choose them), so they are defined there.
+import { API_KEY_SCOPES, type ApiKeyScope } from '@costed/contract';
+
+export { API_KEY_SCOPES, type ApiKeyScope };
 
 /**
  * The access rule every route must declare (`config: { access: ... }`). An app refuses to start with a route

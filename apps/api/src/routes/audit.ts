@@ -1,7 +1,7 @@
+import { AuditResponse } from '@costed/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { COMMON_ERRORS } from '../lib/problem-schema.ts';
-import { AuditEventView, AuditQuery, listAudit } from '../services/workflow.ts';
+import { AuditQuery, listAudit } from '../services/workflow.ts';
 
 /** The audit log for admins: who did what, when, and what changed. */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -14,14 +14,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Audit events, newest first',
         querystring: AuditQuery,
         response: {
-          200: z.object({
-            events: z.array(AuditEventView),
-            nextBeforeId: z
-              .number()
-              .int()
-              .nullable()
-              .describe('Pass as beforeId for the next (older) page; null on the last page.'),
-          }),
+          200: AuditResponse,
           ...COMMON_ERRORS,
         },
       },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ApiKey, ApiKeysResponse, CreatedApiKey, Me } from '@costed/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../errors.ts';
@@ -6,26 +7,6 @@ import { API_KEY_SCOPES, type Principal } from '../lib/access.ts';
 import { generateApiKey } from '../lib/api-keys.ts';
 import { AUTH_BASE_PATH } from '../lib/auth.ts';
 import { ProblemSchema } from '../lib/problem-schema.ts';
-
-const Me = z.object({
-  kind: z.enum(['anonymous', 'user', 'api-key']),
-  role: z.enum(['public', 'council-member', 'curator', 'admin']),
-  userId: z.string().optional(),
-  email: z.string().optional(),
-  name: z.string().optional(),
-  organisations: z.array(z.object({ organisationId: z.string(), role: z.string() })),
-});
-
-const ApiKeyView = z.object({
-  id: z.string(),
-  name: z.string(),
-  displayPrefix: z.string().describe('The first characters of the key, to tell keys apart.'),
-  scopes: z.array(z.enum(API_KEY_SCOPES)),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
 
 const OrgParams = z.object({ organisationId: z.string().min(1).max(100) });
 
@@ -120,7 +101,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['api-keys'],
         summary: "An organisation's API keys (never the keys themselves)",
         params: OrgParams,
-        response: { 200: z.object({ keys: z.array(ApiKeyView) }), 403: ProblemSchema },
+        response: { 200: ApiKeysResponse, 403: ProblemSchema },
       },
     },
     async (request) => {
@@ -155,9 +136,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           })
           .strict(),
         response: {
-          201: ApiKeyView.extend({
-            key: z.string().describe('The key. Store it now: it cannot be shown again.'),
-          }),
+          201: CreatedApiKey,
         },
       },
     },
@@ -190,7 +169,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['api-keys'],
         summary: 'Revoke an API key (it stops working at once)',
         params: OrgParams.extend({ keyId: z.string().min(1).max(100) }),
-        response: { 200: ApiKeyView },
+        response: { 200: ApiKey },
       },
     },
     async (request) => {

@@ -1,5 +1,6 @@
-import { CaseStudy, PriceYear } from '@costed/schema';
-import { CostBand, FACETS, SearchQuery, SearchSort } from '@costed/search';
+import { CaseStudyResponse, SearchResponse, VersionsResponse } from '@costed/contract';
+import { PriceYear } from '@costed/schema';
+import { SearchQuery, SearchSort } from '@costed/search';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { COMMON_ERRORS, ProblemSchema } from '../lib/problem-schema.ts';
@@ -40,91 +41,6 @@ const SearchQuerystring = z
     facets: z.enum(['true', 'false']).optional().describe('Return facet counts (default true).'),
   })
   .strict();
-
-const FacetValueSchema = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
-const SearchHitSchema = z.object({
-  slug: z.string(),
-  title: z.string(),
-  summary: z.string(),
-  highlights: z.array(
-    z.object({
-      field: z.string(),
-      snippet: z.string().describe('HTML-escaped text with <mark> around matches.'),
-    }),
-  ),
-  score: z.number(),
-  version: z.number().int(),
-  intervention: z.string(),
-  councils: z.array(z.object({ code: z.string(), name: z.string() })),
-  regions: z.array(z.string()),
-  policyStrand: z.string(),
-  serviceAreas: z.array(z.string()),
-  deliveryModel: z.string(),
-  evidenceLevel: z.number().int(),
-  evidenceResult: z.string(),
-  costPerParticipantPence: z.number().int().nullable(),
-  totalCostPence: z.number().int().nullable(),
-  priceYear: z.string().nullable(),
-  costBand: CostBand,
-  year: z.string(),
-  publishedAt: z.string().nullable(),
-});
-const SearchResponse = z.object({
-  hits: z.array(SearchHitSchema),
-  total: z.number().int().describe('Exact number of matching case studies.'),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  facets: z.partialRecord(z.enum(FACETS), z.array(FacetValueSchema)),
-  synonymsUsed: z.array(z.string()),
-  fuzzyUsed: z.boolean(),
-});
-
-const Money = z.object({ pence: z.number().int(), priceYear: z.string() });
-const ConvertedFigure = z.object({
-  label: z.string(),
-  original: Money.nullable(),
-  converted: Money.nullable(),
-  note: z.string().nullable(),
-});
-const Stamp = z.object({
-  methodVersion: z.string(),
-  deflatorRelease: z.string().nullable(),
-  discountSchedule: z.object({ id: z.string(), edition: z.string() }).optional(),
-  seed: z.number().optional(),
-  iterations: z.number().optional(),
-});
-const CaseStudyResponse = z.object({
-  caseStudy: CaseStudy,
-  version: z.number().int(),
-  status: z.string(),
-  publishedAt: z.string().describe('When this version was published.'),
-  evidenceLevel: z
-    .object({
-      level: z.number(),
-      name: z.string(),
-      definition: z.string(),
-      eif: z.string(),
-      maryland: z.string(),
-    })
-    .nullable(),
-  converted: z
-    .object({
-      priceYear: z.string(),
-      costs: z.array(ConvertedFigure),
-      savings: z.array(ConvertedFigure),
-      summary: z.object({
-        priceYear: z.string(),
-        totalPence: z.number().int().nullable(),
-        perParticipantPence: z.number().int().nullable(),
-        perParticipantBasis: z.string().nullable(),
-        notReportedLines: z.number().int(),
-        deflatorRelease: z.string().nullable(),
-      }),
-      stamp: Stamp,
-    })
-    .optional()
-    .describe('Present when ?priceYear= is given: every money figure converted, with the method stamp.'),
-});
 
 const SlugParams = z.object({ slug: z.string().min(1).max(120) });
 
@@ -209,26 +125,7 @@ export const caseStudyRoutes: FastifyPluginAsyncZod = async (app) => {
           'Version history of a case study, with what changed between versions (kept after withdrawal)',
         params: SlugParams,
         response: {
-          200: z.object({
-            slug: z.string(),
-            versions: z.array(
-              z.object({
-                version: z.number().int(),
-                status: z.string(),
-                createdAt: z.string(),
-                changeNote: z.string().nullable(),
-                contentHash: z.string(),
-                changes: z.array(
-                  z.object({
-                    path: z.string(),
-                    type: z.enum(['added', 'removed', 'changed']),
-                    before: z.unknown().optional(),
-                    after: z.unknown().optional(),
-                  }),
-                ),
-              }),
-            ),
-          }),
+          200: VersionsResponse,
           404: ProblemSchema,
         },
       },

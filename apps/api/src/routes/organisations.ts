@@ -1,3 +1,4 @@
+import { Member, MembersResponse, Organisation, OrganisationsResponse } from '@costed/contract';
 import { GssCode, Role } from '@costed/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -5,19 +6,6 @@ import { ApiError } from '../errors.ts';
 import { organisationsOf } from '../lib/access.ts';
 import { COMMON_ERRORS } from '../lib/problem-schema.ts';
 
-const Organisation = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(['council', 'sector-body', 'other']),
-  gssCode: z.string().nullable(),
-  createdAt: z.string(),
-});
-const Member = z.object({
-  userId: z.string(),
-  organisationId: z.string(),
-  role: Role,
-  createdAt: z.string(),
-});
 const OrgParams = z.object({ organisationId: z.string().min(1).max(100) });
 
 /** Organisations and their members. Admins manage them; members see their own organisations. */
@@ -31,7 +19,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['organisations'],
         summary: 'Organisations: all for admins, your own for everyone else',
-        response: { 200: z.object({ organisations: z.array(Organisation) }), ...COMMON_ERRORS },
+        response: { 200: OrganisationsResponse, ...COMMON_ERRORS },
       },
     },
     async (request) => {
@@ -98,7 +86,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['organisations'],
         summary: "An organisation's members (members of it, and admins)",
         params: OrgParams,
-        response: { 200: z.object({ members: z.array(Member) }), ...COMMON_ERRORS },
+        response: { 200: MembersResponse, ...COMMON_ERRORS },
       },
     },
     async (request) => {

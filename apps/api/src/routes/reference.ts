@@ -1,11 +1,4 @@
-import {
-  Council,
-  DeflatorSeries,
-  DiscountSchedule,
-  OutcomeIndicator,
-  SynonymGroup,
-  UnitCost,
-} from '@costed/schema';
+import { REFERENCE_RESPONSES } from '@costed/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ReferenceSnapshot } from '../services/reference-cache.ts';
@@ -14,33 +7,33 @@ import type { ReferenceSnapshot } from '../services/reference-cache.ts';
 const TABLES = {
   deflators: {
     summary: 'HM Treasury GDP deflator series (financial and calendar years), with their release',
-    schema: z.array(DeflatorSeries),
+    schema: REFERENCE_RESPONSES.deflators,
     read: (r: ReferenceSnapshot) => r.deflators,
   },
   'discount-rates': {
     summary: 'Green Book discount schedules (standard STPR, health), by band of years',
-    schema: z.array(DiscountSchedule),
+    schema: REFERENCE_RESPONSES['discount-rates'],
     read: (r: ReferenceSnapshot) => r.discountSchedules,
   },
   'unit-costs': {
     summary:
       'Unit costs of outcomes and services, each with its source, price year and the agency that bears it',
-    schema: z.array(UnitCost),
+    schema: REFERENCE_RESPONSES['unit-costs'],
     read: (r: ReferenceSnapshot) => r.unitCosts,
   },
   councils: {
     summary: "Councils with children's services: GSS code, type, region and children's population",
-    schema: z.array(Council),
+    schema: REFERENCE_RESPONSES.councils,
     read: (r: ReferenceSnapshot) => r.councils,
   },
   indicators: {
     summary: 'The outcome-indicator taxonomy: unit, which direction is better, linked unit costs',
-    schema: z.array(OutcomeIndicator),
+    schema: REFERENCE_RESPONSES.indicators,
     read: (r: ReferenceSnapshot) => r.indicators,
   },
   synonyms: {
     summary: 'Search synonym groups (acronyms and other names commissioners use)',
-    schema: z.array(SynonymGroup),
+    schema: REFERENCE_RESPONSES.synonyms,
     read: (r: ReferenceSnapshot) => r.synonyms,
   },
 } as const;
@@ -55,7 +48,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
           tags: ['reference'],
           summary: table.summary,
           response: {
-            200: z.object({ items: table.schema, version: z.string() }),
+            200: table.schema,
             304: z.null().describe('Not modified'),
           },
         },

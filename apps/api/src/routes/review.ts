@@ -1,15 +1,9 @@
+import { ReviewQueueResponse, ReviewResult, WithdrawResult } from '@costed/contract';
 import { Slug } from '@costed/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { COMMON_ERRORS, ProblemSchema } from '../lib/problem-schema.ts';
-import {
-  ReviewAction,
-  reviewQueue,
-  reviewSubmission,
-  SubmissionView,
-  SubmissionWithScan,
-  withdrawCaseStudy,
-} from '../services/workflow.ts';
+import { ReviewAction, reviewQueue, reviewSubmission, withdrawCaseStudy } from '../services/workflow.ts';
 
 const ERRORS = {
   ...COMMON_ERRORS,
@@ -34,7 +28,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Submissions waiting for review, longest-waiting first',
         description:
           'Each carries the personal-data scan result (findings) and the small-count flags (counts under 10 in outcomes) for the curator to judge.',
-        response: { 200: z.object({ submissions: z.array(SubmissionWithScan) }), ...COMMON_ERRORS },
+        response: { 200: ReviewQueueResponse, ...COMMON_ERRORS },
       },
     },
     async () => ({ submissions: await reviewQueue(deps()) }),
@@ -52,13 +46,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         params: z.object({ id: z.uuid('A submission id is a UUID') }),
         body: ReviewAction,
         response: {
-          200: z.object({
-            submission: SubmissionView,
-            caseStudy: z
-              .object({ slug: z.string(), version: z.number().int() })
-              .optional()
-              .describe('The published case-study version (publish only).'),
-          }),
+          200: ReviewResult,
           ...ERRORS,
         },
       },
@@ -87,13 +75,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
           })
           .strict(),
         response: {
-          200: z.object({
-            slug: z.string(),
-            status: z.literal('withdrawn'),
-            version: z.number().int().describe('The new (withdrawn) version.'),
-            reason: z.string(),
-            withdrawnSubmissions: z.array(z.string()).describe('Submissions that had published it.'),
-          }),
+          200: WithdrawResult,
           ...ERRORS,
         },
       },

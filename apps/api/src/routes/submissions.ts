@@ -1,4 +1,11 @@
-import { Slug, Status } from '@costed/schema';
+import {
+  ReviewEventsResponse,
+  Submission,
+  SubmissionStatus,
+  SubmissionsResponse,
+  SubmissionWithScan,
+} from '@costed/contract';
+import { Slug } from '@costed/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { COMMON_ERRORS, ProblemSchema } from '../lib/problem-schema.ts';
@@ -7,10 +14,6 @@ import {
   DraftDocument,
   getSubmission,
   listSubmissions,
-  ReviewEventView,
-  SubmissionSummary,
-  SubmissionView,
-  SubmissionWithScan,
   submissionEvents,
   submitSubmission,
   updateSubmission,
@@ -58,7 +61,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
             document: DraftDocument,
           })
           .strict(),
-        response: { 201: SubmissionView, ...WRITE_ERRORS },
+        response: { 201: Submission, ...WRITE_ERRORS },
       },
     },
     async (request, reply) => {
@@ -76,11 +79,11 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Your organisation's submissions (curators: everyone's)",
         querystring: z
           .object({
-            status: Status.optional(),
+            status: SubmissionStatus.optional(),
             organisationId: z.string().min(1).max(100).optional(),
           })
           .strict(),
-        response: { 200: z.object({ submissions: z.array(SubmissionSummary) }), ...COMMON_ERRORS },
+        response: { 200: SubmissionsResponse, ...COMMON_ERRORS },
       },
     },
     async (request) => ({
@@ -112,7 +115,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Replace a draft (while draft or changes-requested)',
         params: IdParams,
         body: z.object({ document: DraftDocument, expectedVersion: ExpectedVersion }).strict(),
-        response: { 200: SubmissionView, ...WRITE_ERRORS },
+        response: { 200: Submission, ...WRITE_ERRORS },
       },
     },
     async (request) => updateSubmission(deps(), request.principal, request.params.id, request.body),
@@ -130,7 +133,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
         params: IdParams,
         // No body at all is fine (Fastify passes null): the version check is optional here.
         body: z.object({ expectedVersion: ExpectedVersion.optional() }).strict().nullish(),
-        response: { 200: SubmissionView, ...WRITE_ERRORS },
+        response: { 200: Submission, ...WRITE_ERRORS },
       },
     },
     async (request) =>
@@ -147,7 +150,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['submissions'],
         summary: "A submission's review history, oldest first",
         params: IdParams,
-        response: { 200: z.object({ events: z.array(ReviewEventView) }), ...COMMON_ERRORS },
+        response: { 200: ReviewEventsResponse, ...COMMON_ERRORS },
       },
     },
     async (request) => ({ events: await submissionEvents(deps(), request.principal, request.params.id) }),

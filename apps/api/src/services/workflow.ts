@@ -1,5 +1,5 @@
-import { ScanResult } from '@costed/privacy';
-import { CaseStudy, EvidenceAssessment, STATUS_TRANSITIONS, Status } from '@costed/schema';
+import type { SubmissionSummary, Submission as SubmissionView, SubmissionWithScan } from '@costed/contract';
+import { CaseStudy, EvidenceAssessment, STATUS_TRANSITIONS, type Status } from '@costed/schema';
 import {
   type AuditEvent,
   isStoreError,
@@ -82,46 +82,6 @@ export const DraftDocument = z
   );
 export type DraftDocument = Record<string, unknown>;
 
-export const SubmissionView = z
-  .object({
-    id: z.string(),
-    organisationId: z.string(),
-    authorId: z.string().describe('User id, or "api-key:<id>" for an organisation API key.'),
-    status: Status,
-    document: z.record(z.string(), z.unknown()).describe('The draft as its author left it.'),
-    targetSlug: z.string().nullable().describe('The published case study this submission updates, if any.'),
-    version: z.number().int().describe('Bumped on every change; send it back as expectedVersion.'),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .describe('A submission: a draft case study on its way through review.');
-export type SubmissionView = z.infer<typeof SubmissionView>;
-
-export const SubmissionSummary = SubmissionView.omit({ document: true })
-  .extend({
-    title: z.string().nullable().describe('The draft title, when it has one.'),
-    slug: z.string().nullable().describe('The draft slug, when it has one.'),
-  })
-  .describe('A submission without its document.');
-export type SubmissionSummary = z.infer<typeof SubmissionSummary>;
-
-export const SubmissionWithScan = SubmissionView.extend({ scan: ScanResult }).describe(
-  'A submission with what the personal-data guard finds in it now (findings refuse, small counts warn).',
-);
-
-export const ReviewEventView = z
-  .object({
-    id: z.number().int(),
-    action: z.enum(['submit', 'request-changes', 'return-to-draft', 'publish', 'withdraw', 'comment']),
-    actor: z.string(),
-    comment: z
-      .string()
-      .nullable()
-      .describe('Comments on a field start with its path, e.g. "costs.0.money: give a price year".'),
-    createdAt: z.string(),
-  })
-  .describe('One step in a submission’s review.');
-
 export const ReviewComment = z
   .object({
     path: z
@@ -167,17 +127,6 @@ export const ReviewAction = z
   ])
   .describe('What the curator decides.');
 export type ReviewAction = z.infer<typeof ReviewAction>;
-
-export const AuditEventView = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  actor: z.string(),
-  action: z.string().describe('e.g. submission.submit, submission.publish, case-study.withdraw.'),
-  entityType: z.string(),
-  entityId: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-});
 
 export const AuditQuery = z
   .object({
@@ -459,7 +408,7 @@ export async function getSubmission(
   deps: WorkflowDeps,
   principal: Principal,
   id: string,
-): Promise<z.infer<typeof SubmissionWithScan>> {
+): Promise<SubmissionWithScan> {
   const submission = await visibleSubmission(deps.store, principal, id);
   return { ...toView(submission), scan: scanSubmission(submission.document) };
 }
@@ -529,7 +478,7 @@ export async function submissionEvents(
 // Curators
 
 /** Submitted work waiting for a curator, longest-waiting first, each with its scan result and small-count flags. */
-export async function reviewQueue(deps: WorkflowDeps): Promise<z.infer<typeof SubmissionWithScan>[]> {
+export async function reviewQueue(deps: WorkflowDeps): Promise<SubmissionWithScan[]> {
   const submitted = await deps.store.submissions.list({ status: 'submitted' });
   // updatedAt is when it was submitted: a submitted draft cannot be edited until a curator sends it back.
   return submitted
