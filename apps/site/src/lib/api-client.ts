@@ -1,33 +1,17 @@
-import { z } from 'zod';
+import { ProblemDetails, type ProblemFieldError } from '@costed/contract';
+import type { z } from 'zod';
+
+// Problems are part of the API contract; re-exported because every caller of the client handles them.
+export { ProblemDetails, type ProblemFieldError };
 
 /**
  * The site's only way to the data: a small typed client for the Costed API. Every response body is parsed
- * with a zod schema the caller passes in (the shared ones from `@costed/schema`), so a page never renders
+ * with a zod schema the caller passes in (the API contract's, from `@costed/contract`), so a page never renders
  * something the API did not promise. Errors come back as three kinds, each with a stable `code`:
  * - `ApiProblem`: the API answered with an RFC 9457 problem (or another non-2xx response);
  * - `ApiUnreachable`: no answer at all (connection refused, DNS, timeout);
  * - `ApiInvalidResponse`: a 2xx answer that does not match the schema.
  */
-
-/** A field that failed validation, as the API reports it (`body.costs.0.money.priceYear`). */
-export const ProblemFieldError = z.object({
-  path: z.string(),
-  message: z.string(),
-  code: z.string().optional(),
-});
-export type ProblemFieldError = z.infer<typeof ProblemFieldError>;
-
-/** RFC 9457 problem details with Costed's `code` and `errors` extensions; other extensions are kept. */
-export const ProblemDetails = z.looseObject({
-  type: z.string().default('about:blank'),
-  title: z.string().optional(),
-  status: z.number().int().optional(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
-  code: z.string().optional(),
-  errors: z.array(ProblemFieldError).optional(),
-});
-export type ProblemDetails = z.infer<typeof ProblemDetails>;
 
 /** The API refused or failed a request. */
 export class ApiProblem extends Error {
