@@ -553,6 +553,9 @@ async function runEditing(context: BrowserContext, label: string, checkAxe: bool
     await submit(page, page.getByRole('button', { name: 'Save changes' }));
     expect(new URL(page.url()).pathname).toBe(editingServicePath);
     expect(await textOf(page.locator('.govuk-notification-banner'))).toContain('service details were saved');
+    expect(await textOf(page.locator('#service-indicators'))).toMatch(
+      /Care proceedings.*: 40 \(2021-22\) to 30 \(2023-24\)/,
+    );
     flags = await textOf(page.locator('#flags'));
     expect(flags).not.toContain('No outcome data');
     expect(flags).not.toContain('Weak evidence after several years');
