@@ -40,13 +40,13 @@ import { CURATOR_EVIDENCE, completeDocument } from './workflow-scenario.ts';
  * parse succeeds, and parsing removes nothing (zod drops keys a schema does not name), so a route that answered
  * with another schema — more fields, fewer, or other types — fails here rather than on a page.
  */
-function expectExactly<T>(schema: z.ZodType<T>, res: LightMyRequestResponse, status = 200): T {
+function expectExactly<S extends z.ZodType>(schema: S, res: LightMyRequestResponse, status = 200): z.output<S> {
   expect(res.statusCode, res.body).toBe(status);
   const body: unknown = res.json();
   const parsed = schema.safeParse(body);
   expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
   expect(parsed.data).toStrictEqual(body);
-  return parsed.data as T;
+  return parsed.data as z.output<S>;
 }
 
 const SEED_SLUGS = [
