@@ -40,7 +40,11 @@ import { CURATOR_EVIDENCE, completeDocument } from './workflow-scenario.ts';
  * parse succeeds, and parsing removes nothing (zod drops keys a schema does not name), so a route that answered
  * with another schema — more fields, fewer, or other types — fails here rather than on a page.
  */
-function expectExactly<S extends z.ZodType>(schema: S, res: LightMyRequestResponse, status = 200): z.output<S> {
+function expectExactly<S extends z.ZodType>(
+  schema: S,
+  res: LightMyRequestResponse,
+  status = 200,
+): z.output<S> {
   expect(res.statusCode, res.body).toBe(status);
   const body: unknown = res.json();
   const parsed = schema.safeParse(body);
