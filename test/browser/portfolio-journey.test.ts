@@ -462,6 +462,7 @@ async function runEditing(context: BrowserContext, label: string, checkAxe: bool
     await page.fill('#contractEnd-year', '2027');
     await page.fill('#indicators-1-baselineValue', '40');
     await page.fill('#indicators-1-baselineYear', '2021-22');
+    await page.fill('#caseStudySlugs', '/case-studies/no-such-study');
     const [refused] = await Promise.all([
       page.waitForNavigation({ waitUntil: 'load' }),
       page.getByRole('button', { name: 'Add service' }).click(),
@@ -473,6 +474,9 @@ async function runEditing(context: BrowserContext, label: string, checkAxe: bool
     expect(summary).toContain('Annual cost must be an amount of money in pounds and pence, like £12,345.67');
     expect(summary).toContain('Contract end date must be a real date');
     expect(summary).toContain('Choose the outcome indicator for row 1');
+    expect(await textOf(page.locator('#caseStudySlugs-error'))).toContain(
+      'there is no case study at /case-studies/no-such-study',
+    );
     expect(await textOf(page.locator('#name-error'))).toContain('Enter the name of the service');
     expect(await textOf(page.locator('#annualCost-error'))).toContain('Annual cost must be an amount');
     expect(await textOf(page.locator('#contractEnd-error'))).toContain('Contract end date');
@@ -502,12 +506,16 @@ async function runEditing(context: BrowserContext, label: string, checkAxe: bool
     await page.fill('#participantsPerYear', '45');
     await page.check('#evidenceLevel-2'); // level 0
     await page.fill('#deliveryStartYear', '2018');
+    await page.fill('#caseStudySlugs', 'http://localhost:4321/case-studies/east-riding-early-help-shift');
     await submit(page, page.getByRole('button', { name: 'Add service' }));
     editingServicePath = new URL(page.url()).pathname;
     expect(editingServicePath).toMatch(/\/services\/[0-9a-f-]{36}$/);
     expect(await textOf(page.locator('.govuk-notification-banner'))).toContain('service was added');
     expect(await textOf(page.locator('h1'))).toBe(SERVICE);
     expect(await textOf(page.locator('#service-facts'))).toContain('£12,346 (2024-25 prices)');
+    expect(
+      await page.locator('#service-facts a[href="/case-studies/east-riding-early-help-shift"]').count(),
+    ).toBe(1);
     let flags = await textOf(page.locator('#flags'));
     expect(flags).toContain('No outcome data');
     expect(flags).toContain('Weak evidence after several years');

@@ -3,6 +3,8 @@ import {
   buildServiceBody,
   buildThresholdsBody,
   caseStudySlugFrom,
+  caseStudySlugsOf,
+  checkServiceForm,
   emptyServiceForm,
   formatPenceInput,
   INDICATOR_ROWS,
@@ -251,6 +253,46 @@ describe('caseStudySlugFrom', () => {
     );
     expect(caseStudySlugFrom('/case-studies/a-b?priceYear=2024-25')).toBe('a-b');
     expect(caseStudySlugFrom(' a-b ')).toBe('a-b');
+  });
+});
+
+describe('checkServiceForm', () => {
+  const lookups: string[][] = [];
+  const findUnknown = async (slugs: string[]) => {
+    lookups.push(slugs);
+    return slugs.filter((slug) => slug.startsWith('no-'));
+  };
+
+  it('reports a link to no case study together with the other problems', async () => {
+    const checked = await checkServiceForm(
+      withValues({ name: '', caseStudySlugs: '/case-studies/no-such-study\nreal-study\nBad Slug' }),
+      findUnknown,
+    );
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(Object.keys(checked.errors.byField)).toEqual(['name', 'caseStudySlugs']);
+    // A malformed link is reported first; the lookup only asks about well-formed slugs.
+    expect(checked.errors.byField.caseStudySlugs).toContain('"Bad Slug" is not a link');
+    expect(lookups.at(-1)).toEqual(['no-such-study', 'real-study']);
+
+    const unknownOnly = await checkServiceForm(
+      withValues({ name: 'X', caseStudySlugs: 'no-such-study' }),
+      findUnknown,
+    );
+    expect(!unknownOnly.ok && unknownOnly.errors.byField.caseStudySlugs).toBe(
+      'Costed case studies: there is no case study at /case-studies/no-such-study. Check the address, or remove it',
+    );
+  });
+
+  it('does not look up links the service already had', async () => {
+    const checked = await checkServiceForm(
+      withValues({ name: 'X', caseStudySlugs: 'no-longer-published\nreal-study' }),
+      findUnknown,
+      ['no-longer-published'],
+    );
+    expect(checked.ok && checked.body.caseStudySlugs).toEqual(['no-longer-published', 'real-study']);
+    expect(lookups.at(-1)).toEqual(['real-study']);
+    expect(caseStudySlugsOf(withValues({ caseStudySlugs: 'a-b, /case-studies/a-b' }))).toEqual(['a-b']);
   });
 });
 

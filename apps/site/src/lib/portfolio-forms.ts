@@ -536,6 +536,33 @@ export function buildServiceBody(values: ServiceFormValues): BuiltService {
   };
 }
 
+/** The well-formed case-study slugs the form names (links or slugs), each once. */
+export function caseStudySlugsOf(values: ServiceFormValues): string[] {
+  const slugs = splitList(values.caseStudySlugs).map(caseStudySlugFrom);
+  return [...new Set(slugs.filter((slug) => Slug.safeParse(slug).success))];
+}
+
+/**
+ * `buildServiceBody` plus the one check that needs the API before writing: every case study linked must
+ * exist on Costed. `findUnknown` answers which slugs are not case studies; links the service already had
+ * (`alreadyLinked`) are not checked again, so a study withdrawn since does not block an edit. All problems,
+ * local and unknown links, come back together.
+ */
+export async function checkServiceForm(
+  values: ServiceFormValues,
+  findUnknown: (slugs: string[]) => Promise<string[]>,
+  alreadyLinked: readonly string[] = [],
+): Promise<BuiltService> {
+  const built = buildServiceBody(values);
+  const unknown = await findUnknown(caseStudySlugsOf(values).filter((s) => !alreadyLinked.includes(s)));
+  if (unknown.length === 0) return built;
+  const errors = built.ok ? emptyErrors() : built.errors;
+  const where = unknown.map((slug) => `/case-studies/${slug}`).join(', ');
+  const text = `Costed case studies: there is no case study at ${where}. Check the address, or remove it`;
+  if (errors.byField.caseStudySlugs === undefined) addError(errors, 'caseStudySlugs', text);
+  return { ok: false, errors };
+}
+
 const SERVICE_FIELD_LABELS: Record<string, string> = {
   name: 'Name',
   description: 'Description',
