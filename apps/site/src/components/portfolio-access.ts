@@ -1,6 +1,6 @@
+import type { Me } from '@costed/contract';
 import type { AstroGlobal } from 'astro';
 import { readSiteEnv } from '../env.ts';
-import type { Me } from '../lib/api-schemas.ts';
 import { isSameOriginPost, isValidCsrfToken, readPageSession, signInUrl } from '../lib/session.ts';
 
 export interface PortfolioVisitor {

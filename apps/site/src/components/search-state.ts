@@ -1,4 +1,4 @@
-import { SEARCH_FACETS, SEARCH_SORTS, type SearchFacet, type SearchSort } from '../lib/api-schemas.ts';
+import { SEARCH_FACETS, SEARCH_SORTS, type SearchFacet, type SearchSort } from '@costed/contract';
 
 /**
  * The search page's state lives in its URL (a GET form), so every result list can be linked, bookmarked
