@@ -237,11 +237,15 @@ export function describeViolations(violations: readonly AxeViolation[]): string 
     .join('\n');
 }
 
-/** Saves a full-page PNG under test-results/screenshots/ and returns its path. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/** Saves a PNG (the full page unless `fullPage: false`) under test-results/screenshots/; returns its path. */
+export async function saveScreenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: options.fullPage ?? true });
   return path;
 }
 
