@@ -7,19 +7,28 @@ import {
   ComparisonResponse,
   CostBand,
   CreatedApiKey,
+  DecisionsResponse,
   LocalisationResponse,
   Me,
   MembersResponse,
   OrganisationsResponse,
+  PersonalDataFinding,
+  Portfolio,
+  PortfolioDecision,
+  PortfolioReview,
+  PortfolioServiceView,
+  PortfoliosResponse,
   ProblemDetails,
   ProblemSchema,
   REFERENCE_RESPONSES,
   ReviewEventsResponse,
   ReviewQueueResponse,
   ReviewResult,
+  ScanResult,
   SEARCH_FACETS,
   SEARCH_SORTS,
   SearchResponse,
+  SmallCountFlag,
   Submission,
   SubmissionsResponse,
   SubmissionWithScan,
@@ -27,6 +36,12 @@ import {
   WithdrawnProblem,
   WithdrawResult,
 } from '@costed/contract';
+import { EXAMPLE_PORTFOLIO, PortfolioService } from '@costed/decommissioning';
+import {
+  FieldFinding,
+  ScanResult as PrivacyScanResult,
+  SmallCountFlag as PrivacySmallCountFlag,
+} from '@costed/privacy';
 import { FACETS, CostBand as SearchCostBand, SearchSort } from '@costed/search';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +103,16 @@ describe('the API answers exactly what @costed/contract describes', () => {
     expect([...SEARCH_FACETS].sort()).toEqual([...FACETS].sort());
     expect([...SEARCH_SORTS].sort()).toEqual([...SearchSort.options].sort());
     expect(CostBand.options).toEqual(SearchCostBand.options);
+  });
+
+  // Shapes restated so clients need not load the privacy scanners or the spreadsheet import code: a field added
+  // there and not here would be dropped from every answer without a type error, so the names are compared.
+  it('names the same fields as the privacy and decommissioning schemas it restates', () => {
+    const keys = (shape: object) => Object.keys(shape).sort();
+    expect(keys(ScanResult.shape)).toEqual(keys(PrivacyScanResult.shape));
+    expect(keys(PersonalDataFinding.shape)).toEqual(keys(FieldFinding.shape));
+    expect(keys(SmallCountFlag.shape)).toEqual(keys(PrivacySmallCountFlag.shape));
+    expect(keys(PortfolioServiceView.shape)).toEqual(keys(PortfolioService.shape));
   });
 
   it('search: GET /v1/case-studies, with facets and with a query', async () => {
@@ -228,6 +253,36 @@ describe('the API answers exactly what @costed/contract describes', () => {
     expect(ProblemSchema.safeParse(gone.json()).success).toBe(true);
     expect(WithdrawnProblem.parse(gone.json()).slug).toBe(slug);
     expectExactly(AuditResponse, await inject('GET', '/v1/audit?limit=5', as.admin));
+  });
+
+  it('a portfolio: list, create, read, review, record and list decisions', async () => {
+    const created = expectExactly(
+      Portfolio,
+      await inject('POST', '/v1/portfolios', as.east, { name: 'Contract test', services: EXAMPLE_PORTFOLIO }),
+      201,
+    );
+    expect(created.services.length).toBe(EXAMPLE_PORTFOLIO.length);
+    expectExactly(PortfoliosResponse, await inject('GET', '/v1/portfolios', as.east));
+    expectExactly(Portfolio, await inject('GET', `/v1/portfolios/${created.id}`, as.east));
+    const serviceId = created.services[0]?.id ?? '';
+    const decisionsUrl = `/v1/portfolios/${created.id}/services/${serviceId}/decisions`;
+    expectExactly(
+      PortfolioDecision,
+      await inject('POST', decisionsUrl, as.east, {
+        decision: 'evaluate',
+        rationale: 'No outcome data yet: evaluate the service before deciding what to do with it.',
+      }),
+      201,
+    );
+    expect(
+      expectExactly(DecisionsResponse, await inject('GET', decisionsUrl, as.east)).decisions,
+    ).toHaveLength(1);
+    const review = expectExactly(
+      PortfolioReview,
+      await inject('GET', `/v1/portfolios/${created.id}/review?priceYear=2024-25`, as.east),
+    );
+    expect(review.results).toHaveLength(EXAMPLE_PORTFOLIO.length);
+    expect(review.results[0]?.latestDecision?.decision).toBe('evaluate');
   });
 
   it('a refused request is a problem both the API schema and the client schema read', async () => {

@@ -4,6 +4,7 @@ export * from './case-study.ts';
 export * from './compare.ts';
 export * from './method-stamp.ts';
 export * from './organisation.ts';
+export * from './portfolio.ts';
 export * from './problem.ts';
 export * from './reference.ts';
 export * from './search.ts';

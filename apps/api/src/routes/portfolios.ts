@@ -1,3 +1,11 @@
+import {
+  DecisionsResponse,
+  Portfolio,
+  PortfolioDecision,
+  PortfolioReview,
+  PortfolioServiceView,
+  PortfoliosResponse,
+} from '@costed/contract';
 import { PortfolioService, ReviewThresholds } from '@costed/decommissioning';
 import { PriceYear } from '@costed/schema';
 import type { FastifyReply } from 'fastify';
@@ -9,7 +17,6 @@ import {
   addService,
   createPortfolio,
   DecisionBody,
-  DecisionView,
   deletePortfolio,
   importServices,
   listDecisions,
@@ -35,59 +42,6 @@ const ServiceParams = IdParams.extend({
 const PriceYearQuery = z
   .object({ priceYear: PriceYear.default('2024-25').describe('Price year every figure is compared at.') })
   .strict();
-
-const ServiceView = PortfolioService.describe('A service in the portfolio, with its id.');
-const PortfolioView = z
-  .object({
-    id: z.string(),
-    organisationId: z.string(),
-    name: z.string(),
-    thresholds: z
-      .record(z.string(), z.unknown())
-      .describe('Thresholds the council set; defaults fill the rest.'),
-    services: z.array(ServiceView),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .describe("A council's private service portfolio.");
-
-const CheckView = z.object({
-  rule: z.string(),
-  status: z.enum(['fired', 'clear', 'not-assessed']),
-  severity: z.enum(['info', 'warning', 'concern']),
-  category: z.string(),
-  evidence: z.object({
-    indicator: z.string().nullable(),
-    comparatorSlugs: z.array(z.string()),
-    relatedServices: z.array(z.string()),
-    values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
-  }),
-  threshold: z.record(z.string(), z.union([z.number(), z.string()])),
-  explanation: z.string(),
-});
-
-const ReviewView = z.object({
-  portfolio: z.object({ id: z.string(), name: z.string(), organisationId: z.string() }),
-  results: z.array(
-    z.object({
-      service: ServiceView,
-      position: z.number().int(),
-      flags: z.array(CheckView).describe('Fired checks only.'),
-      checks: z.array(CheckView).describe('Every check, clear or not assessed included, each explained.'),
-      recommendation: z.string(),
-      explanation: z.string(),
-      latestDecision: DecisionView.nullable(),
-    }),
-  ),
-  thresholds: ReviewThresholds,
-  methodStamp: z.object({
-    methodVersion: z.string(),
-    deflatorRelease: z.string().nullable(),
-    rulesVersion: z.string(),
-  }),
-  reviewedOn: z.string(),
-  priceYear: z.string(),
-});
 
 const WRITE_ERRORS = {
   ...COMMON_ERRORS,
@@ -157,7 +111,7 @@ export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Your council's portfolios",
         description: PRIVATE,
         querystring: z.object({ organisationId: z.string().min(1).max(100).optional() }).strict(),
-        response: { 200: z.object({ portfolios: z.array(PortfolioView) }), ...COMMON_ERRORS },
+        response: { 200: PortfoliosResponse, ...COMMON_ERRORS },
       },
     },
     async (request) => ({
@@ -181,7 +135,7 @@ export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
             services: z.array(PortfolioService).max(2000).optional(),
           })
           .strict(),
-        response: { 201: PortfolioView, ...WRITE_ERRORS },
+        response: { 201: Portfolio, ...WRITE_ERRORS },
       },
     },
     async (request, reply) =>
@@ -197,7 +151,7 @@ export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'One portfolio with its services',
         description: PRIVATE,
         params: IdParams,
-        response: { 200: PortfolioView, ...COMMON_ERRORS },
+        response: { 200: Portfolio, ...COMMON_ERRORS },
       },
     },
     async (request) => loadPortfolio(deps(), request.principal, request.params.id),
@@ -218,7 +172,7 @@ export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
             thresholds: ReviewThresholds.partial().optional(),
           })
           .strict(),
-        response: { 200: PortfolioView, ...WRITE_ERRORS },
+        response: { 200: Portfolio, ...WRITE_ERRORS },
       },
     },
     async (request) => {
@@ -255,7 +209,7 @@ export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
         description: PRIVATE,
         params: IdParams,
         body: PortfolioService,
-        response: { 201: ServiceView, ...WRITE_ERRORS },
+        response: { 201: PortfolioServiceView, ...WRITE_ERRORS },
       },
     },
     async (request, reply) =>
@@ -272,7 +226,7 @@ export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
         description: PRIVATE,
         params: ServiceParams,
         body: PortfolioService,
-        response: { 200: ServiceView, ...WRITE_ERRORS },
+        response: { 200: PortfolioServiceView, ...WRITE_ERRORS },
       },
     },
     async (request) =>
@@ -314,7 +268,7 @@ export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
           })
           .strict(),
         response: {
-          200: PortfolioView,
+          200: Portfolio,
           ...WRITE_ERRORS,
           413: ProblemSchema,
           415: ProblemSchema,
@@ -347,7 +301,7 @@ export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
         description: `${PRIVATE} Runs the seven decommissioning rules with the portfolio's thresholds, today's date and comparators derived from published case studies (cost per outcome and per participant at the price year, only where the costs are reported). Each flag names its rule, severity, evidence and threshold; each service has a recommendation and its latest decision.`,
         params: IdParams,
         querystring: PriceYearQuery,
-        response: { 200: ReviewView, ...COMMON_ERRORS, 422: ProblemSchema },
+        response: { 200: PortfolioReview, ...COMMON_ERRORS, 422: ProblemSchema },
       },
     },
     async (request) =>
@@ -409,7 +363,7 @@ export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
         description: `${PRIVATE} Who decided and when are taken from your session and today's date. Decisions are append-only and audited; the latest per service is the current one.`,
         params: ServiceParams,
         body: DecisionBody,
-        response: { 201: DecisionView, ...WRITE_ERRORS },
+        response: { 201: PortfolioDecision, ...WRITE_ERRORS },
       },
     },
     async (request, reply) =>
@@ -435,7 +389,7 @@ export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "A service's decisions, oldest first",
         description: PRIVATE,
         params: ServiceParams,
-        response: { 200: z.object({ decisions: z.array(DecisionView) }), ...COMMON_ERRORS },
+        response: { 200: DecisionsResponse, ...COMMON_ERRORS },
       },
     },
     async (request) => ({

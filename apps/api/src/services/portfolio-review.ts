@@ -29,7 +29,7 @@ import {
   type Store,
   type StoredPortfolioService,
 } from '@costed/store';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ApiError } from '../errors.ts';
 import type { Principal } from '../lib/access.ts';
 import { organisationsOf } from '../lib/access.ts';
@@ -39,21 +39,6 @@ export interface PortfolioDeps {
   store: Store;
   reference: { get(): Promise<ReferenceSnapshot> };
 }
-
-export const DecisionView = z.object({
-  id: z.number().int(),
-  portfolioId: z.string(),
-  organisationId: z.string(),
-  serviceId: z.string(),
-  decision: z.string(),
-  rationale: z.string(),
-  decidedBy: z.string(),
-  decidedOn: z.string(),
-  recommendation: z.string().optional(),
-  reviewedOn: z.string().optional(),
-  actor: z.string(),
-  createdAt: z.string(),
-});
 
 /** What the commissioner sends; who decided and when are taken from the session and the clock. */
 export const DecisionBody = DecisionRecord.omit({ serviceId: true, decidedBy: true, decidedOn: true });
