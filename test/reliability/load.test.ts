@@ -12,10 +12,11 @@ describe('load: 100 connections on a mix of reads and authenticated submissions'
     console.log(formatLoad(figures));
     if (figures.non2xx > 0) console.log(`load: ${figures.non2xx} non-2xx answers (by status above)`);
     expect(figures.errors).toBe(0);
-    // 503 is the API shedding load by design (event-loop delay above MAX_EVENT_LOOP_DELAY_MS, with Retry-After);
-    // other test files share this 2-core machine in CI, so a few are allowed here and printed. Anything else fails.
-    const shed = figures.statuses['503'] ?? 0;
-    expect(figures.non2xx - shed).toBe(0);
+    // 100 connections never exceed MAX_REQUESTS_IN_FLIGHT, so nothing may be shed: every answer is 2xx.
+    expect(figures.statuses).toEqual(
+      Object.fromEntries(Object.entries(figures.statuses).filter(([status]) => status.startsWith('2'))),
+    );
+    expect(figures.non2xx).toBe(0);
     expect(figures.submissionsAcknowledged).toBeGreaterThan(0);
     expect(figures.submissionsLost).toBe(0);
   }, 300_000);

@@ -141,6 +141,29 @@ describe('HTTP behaviour under bad input and abuse', () => {
 });
 
 describe('load shedding', () => {
+  it('answers 503 problem+json beyond MAX_REQUESTS_IN_FLIGHT concurrent requests, and recovers at once', async () => {
+    const t = await createTestApp({ config: { maxRequestsInFlight: 2 } });
+    try {
+      const burst = await Promise.all(
+        Array.from({ length: 8 }, () => t.app.inject('/v1/case-studies/hackney-learning-trust')),
+      );
+      const statuses = burst.map((r) => r.statusCode);
+      expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(2);
+      const shed = burst.filter((r) => r.statusCode === 503);
+      expect(shed.length).toBeGreaterThan(0);
+      expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
+      expect(shed[0]?.headers['content-type']).toContain('application/problem+json');
+      expect(shed[0]?.headers['retry-after']).toBe('5');
+      expect(shed[0]?.json()).toMatchObject({ code: 'service-unavailable', status: 503 });
+      // Every finished request gave its place back: the next ones are served.
+      for (let i = 0; i < 3; i++) {
+        expect((await t.app.inject('/v1/case-studies/hackney-learning-trust')).statusCode).toBe(200);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+
   it('answers 503 problem+json with Retry-After while the process is over its pressure limits', async () => {
     // A heap limit every process exceeds puts the API permanently "under pressure".
     const t = await createTestApp({ seed: false, config: { maxHeapUsedBytes: 1 } });

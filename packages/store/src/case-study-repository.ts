@@ -4,6 +4,7 @@ import { hashContent } from './content-hash.ts';
 import type { Executor, Row } from './database.ts';
 import { inTransaction, toJson } from './executor.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
+import type { ReadCache } from './read-cache.ts';
 import { StoreError } from './store-error.ts';
 
 export const CASE_STUDY_ENTITY = 'case-study';
@@ -95,12 +96,29 @@ export interface CaseStudyRepository {
   count(): Promise<number>;
 }
 
-export function createCaseStudyRepository(db: Executor): CaseStudyRepository {
+/** The tables whose writes invalidate the case-study read cache. */
+export const CASE_STUDY_TABLES = ['case_studies', 'case_study_versions'] as const;
+
+const uncached: ReadCache['read'] = (_key, load) => load();
+
+/**
+ * `cache` is given only for the pool of a store that owns its database alone (see read-cache.ts); a
+ * repository bound to a transaction reads through, so it always sees its own writes.
+ */
+export function createCaseStudyRepository(db: Executor, cache?: ReadCache): CaseStudyRepository {
+  const read: ReadCache['read'] = cache ? (key, load) => cache.read(key, load) : uncached;
   const repository: CaseStudyRepository = {
-    async get(slug) {
-      const row = await db.selectFrom('case_studies').selectAll().where('slug', '=', slug).executeTakeFirst();
-      return row && toCaseStudyRecord(row);
+    get(slug) {
+      return read(`get:${slug}`, async () => {
+        const row = await db
+          .selectFrom('case_studies')
+          .selectAll()
+          .where('slug', '=', slug)
+          .executeTakeFirst();
+        return row && toCaseStudyRecord(row);
+      });
     },
+    // Lists are not cached: they can hold every case study, and they serve batch work, not page views.
     async list(filter = {}) {
       let query = db.selectFrom('case_studies').selectAll().orderBy('slug');
       if (filter.status) query = query.where('status', '=', filter.status);
@@ -108,14 +126,16 @@ export function createCaseStudyRepository(db: Executor): CaseStudyRepository {
       if (filter.offset !== undefined) query = query.offset(filter.offset);
       return (await query.execute()).map(toCaseStudyRecord);
     },
-    async versions(slug) {
-      const rows = await db
-        .selectFrom('case_study_versions')
-        .selectAll()
-        .where('slug', '=', slug)
-        .orderBy('version')
-        .execute();
-      return rows.map(toCaseStudyVersion);
+    versions(slug) {
+      return read(`versions:${slug}`, async () => {
+        const rows = await db
+          .selectFrom('case_study_versions')
+          .selectAll()
+          .where('slug', '=', slug)
+          .orderBy('version')
+          .execute();
+        return rows.map(toCaseStudyVersion);
+      });
     },
     async getVersion(slug, version) {
       const row = await db

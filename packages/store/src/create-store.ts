@@ -1,15 +1,28 @@
 import { PGlite } from '@electric-sql/pglite';
-import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  Kysely,
+  PGliteDialect,
+  PostgresDialect,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import { type ApiKeyRepository, createApiKeyRepository } from './api-key-repository.ts';
 import { type AuditRepository, createAuditRepository } from './audit-repository.ts';
-import { type CaseStudyRepository, createCaseStudyRepository } from './case-study-repository.ts';
+import {
+  CASE_STUDY_TABLES,
+  type CaseStudyRepository,
+  createCaseStudyRepository,
+} from './case-study-repository.ts';
 import type { Database, Executor } from './database.ts';
 import { acquireLockFile, type LockFile } from './lock-file.ts';
 import { migrateToLatest } from './migrations.ts';
 import { createOrganisationRepository, type OrganisationRepository } from './organisation-repository.ts';
 import { createOutboxRepository, type OutboxRepository } from './outbox-repository.ts';
 import { createPortfolioRepository, type PortfolioRepository } from './portfolio-repository.ts';
+import { createReadCache, invalidateOnWrite, type ReadCache } from './read-cache.ts';
 import { createReferenceRepository, type ReferenceRepository } from './reference-repository.ts';
 import { StoreError } from './store-error.ts';
 import { type ParsedStoreOptions, StoreOptions } from './store-options.ts';
@@ -48,10 +61,10 @@ export interface Store extends Repositories {
 }
 
 /** Repositories bound to one executor (the pool or a transaction). */
-export function createRepositories(db: Executor): Repositories {
+export function createRepositories(db: Executor, caseStudyCache?: ReadCache): Repositories {
   return {
     apiKeys: createApiKeyRepository(db),
-    caseStudies: createCaseStudyRepository(db),
+    caseStudies: createCaseStudyRepository(db, caseStudyCache),
     organisations: createOrganisationRepository(db),
     submissions: createSubmissionRepository(db),
     audit: createAuditRepository(db),
@@ -80,13 +93,22 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     : openPostgres(parsed.url, parsed.maxConnections);
 }
 
-function assemble(kind: StoreKind, db: Kysely<Database>, shutdown: () => Promise<void>): Store {
+function assemble(
+  kind: StoreKind,
+  db: Kysely<Database>,
+  shutdown: () => Promise<void>,
+  caseStudyCache?: ReadCache,
+): Store {
   let closing: Promise<void> | undefined;
   return {
     kind,
     db,
-    ...createRepositories(db),
-    migrate: () => migrateToLatest(db),
+    ...createRepositories(db, caseStudyCache),
+    migrate: async () => {
+      const applied = await migrateToLatest(db);
+      caseStudyCache?.invalidate();
+      return applied;
+    },
     transaction: (fn) => db.transaction().execute((tx) => fn({ db: tx, ...createRepositories(tx) })),
     close() {
       closing ??= shutdown();
@@ -110,26 +132,36 @@ async function openPglite(dataDir: string | undefined): Promise<Store> {
     process.off('exit', releaseOnExit);
     throw error;
   }
+  // This process holds the data directory alone, so reads can be cached exactly (read-cache.ts).
+  const caseStudyCache = createReadCache();
   const db = new Kysely<Database>({
-    dialect: new PGliteDialect({
-      pglite,
-      onCreateConnection: async (connection) => {
-        await connection.executeQuery(CompiledQuery.raw(`set time zone 'UTC'`));
-      },
-    }),
+    plugins: [invalidateOnWrite(caseStudyCache, CASE_STUDY_TABLES)],
+    dialect: yieldingDialect(
+      new PGliteDialect({
+        pglite,
+        onCreateConnection: async (connection) => {
+          await connection.executeQuery(CompiledQuery.raw(`set time zone 'UTC'`));
+        },
+      }),
+    ),
   });
-  return assemble('pglite', db, async () => {
-    try {
-      if (!pglite.closed) {
-        // Flush everything to the data files so the next open does no recovery.
-        if (dataDir) await db.executeQuery(CompiledQuery.raw('checkpoint'));
-        await db.destroy();
+  return assemble(
+    'pglite',
+    db,
+    async () => {
+      try {
+        if (!pglite.closed) {
+          // Flush everything to the data files so the next open does no recovery.
+          if (dataDir) await db.executeQuery(CompiledQuery.raw('checkpoint'));
+          await db.destroy();
+        }
+      } finally {
+        lock?.release();
+        process.off('exit', releaseOnExit);
       }
-    } finally {
-      lock?.release();
-      process.off('exit', releaseOnExit);
-    }
-  });
+    },
+    caseStudyCache,
+  );
 }
 
 async function openPostgres(url: string, max: number): Promise<Store> {
@@ -156,6 +188,65 @@ async function openPostgres(url: string, max: number): Promise<Store> {
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return assemble('postgres', db, () => db.destroy());
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * PGlite runs each query synchronously on this thread, and queued queries start one another through promise
+ * callbacks, so a queue of them ran back to back in one turn of the event loop: under load, HTTP I/O and
+ * timers waited for the whole queue (the event-loop delay went past a second and the API shed load). A turn
+ * of the loop before each query, and before each transaction, lets everything else in between.
+ * Not inside a transaction: it holds PGlite's only connection, so every turn it waited would be a turn that
+ * every other query waited too.
+ */
+function yieldingDialect(base: Dialect): Dialect {
+  return {
+    createAdapter: () => base.createAdapter(),
+    createIntrospector: (db) => base.createIntrospector(db),
+    createQueryCompiler: () => base.createQueryCompiler(),
+    createDriver: () => {
+      const driver = base.createDriver();
+      let inTransaction = false;
+      const patched = new WeakSet<DatabaseConnection>();
+      const acquire = driver.acquireConnection.bind(driver);
+      const begin = driver.beginTransaction.bind(driver);
+      const commit = driver.commitTransaction.bind(driver);
+      const rollback = driver.rollbackTransaction.bind(driver);
+      driver.acquireConnection = async () => {
+        const connection = await acquire();
+        if (!patched.has(connection)) {
+          patched.add(connection);
+          const execute = connection.executeQuery.bind(connection);
+          connection.executeQuery = async (query) => {
+            if (!inTransaction) await nextTurn();
+            return execute(query);
+          };
+        }
+        return connection;
+      };
+      driver.beginTransaction = async (connection, settings) => {
+        await nextTurn();
+        await begin(connection, settings);
+        inTransaction = true;
+      };
+      driver.commitTransaction = async (connection) => {
+        try {
+          await commit(connection);
+        } finally {
+          inTransaction = false;
+        }
+      };
+      driver.rollbackTransaction = async (connection) => {
+        try {
+          await rollback(connection);
+        } finally {
+          inTransaction = false;
+        }
+      };
+      return driver;
+    },
+  };
 }
 
 /** A URL with its password hidden, for messages. */

@@ -11,6 +11,7 @@ export { MIGRATIONS } from './migrations.ts';
 export * from './organisation-repository.ts';
 export * from './outbox-repository.ts';
 export * from './portfolio-repository.ts';
+export { createReadCache, type ReadCache } from './read-cache.ts';
 export * from './reference-repository.ts';
 export * from './seed-evidence.ts';
 export * from './store-error.ts';

@@ -59,6 +59,27 @@ export const securityPlugin = fp(
         ),
     });
 
+    // A bound on concurrent requests: the queue a flood can build (memory, latency) stays bounded, and a
+    // closed-loop client with fewer connections than the bound is never refused.
+    if (config.maxRequestsInFlight > 0) {
+      let inFlight = 0;
+      app.addHook('onRequest', async (_request, reply) => {
+        if (inFlight >= config.maxRequestsInFlight) {
+          reply.header('retry-after', '5');
+          throw new ApiError(
+            'service-unavailable',
+            `The service is serving ${inFlight} requests, its limit; retry in a few seconds.`,
+            { extensions: { retryAfter: 5 } },
+          );
+        }
+        inFlight += 1;
+        // 'close' fires once however the exchange ends: sent, failed or aborted by the client.
+        reply.raw.once('close', () => {
+          inFlight -= 1;
+        });
+      });
+    }
+
     await app.register(underPressure, {
       maxEventLoopDelay: config.maxEventLoopDelayMs,
       maxHeapUsedBytes: config.maxHeapUsedBytes,
