@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
+import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ApiProcess,
@@ -11,6 +14,51 @@ import {
   startApi,
   tempDataDir,
 } from './api-process.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const TEMPLATE = new Uint8Array(
+  readFileSync(join(import.meta.dirname, '..', '..', 'data', 'templates', 'portfolio-template.xlsx')),
+);
+
+/** Rewrites every central-directory entry's claimed uncompressed size (what a lying zip does). */
+function withClaimedSize(zip: Uint8Array, claim: (actual: number) => number): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  for (let i = 0; i + 46 <= out.length; i++) {
+    if (view.getUint32(i, true) !== 0x02014b50) continue;
+    view.setUint32(i + 24, claim(view.getUint32(i + 24, true)) >>> 0, true);
+  }
+  return out;
+}
+
+/**
+ * XLSX zip bombs and their relatives, each small enough to pass the upload size limit: what a hostile
+ * "spreadsheet" can do to a server that inflates before it looks.
+ */
+function zipBombs(): { name: string; bytes: Uint8Array; harmless?: true }[] {
+  const parts = unzipSync(TEMPLATE);
+  const zeros = new Uint8Array(32 * 1024 * 1024);
+  const ratioBomb = zipSync({ ...parts, 'xl/worksheets/sheet1.xml': zeros }, { level: 9 });
+  const manyEntries: Record<string, Uint8Array> = { ...parts };
+  for (let i = 0; i < 20_000; i++) manyEntries[`xl/media/x${i}.bin`] = new Uint8Array(0);
+  // One honest-looking entry that lies: its directory claims a few hundred bytes, its data inflates to 32 MiB.
+  const lyingSmall = withClaimedSize(ratioBomb, (actual) => (actual > 1_000_000 ? 600 : actual));
+  const lyingHuge = withClaimedSize(zipSync(parts), () => 0xffffffff);
+  const inner = zipSync({ 'bomb.xml': zeros }, { level: 9 });
+  const nested = zipSync({ ...parts, 'xl/embeddings/inner.zip': inner }, { level: 0 });
+  const overlapping = zipSync({ ...parts, 'xl/worksheets/sheet1.xml': zeros.subarray(0, 4 * 1024 * 1024) });
+  return [
+    { name: 'compression-ratio bomb (32 MiB of zeros in the sheet)', bytes: ratioBomb },
+    { name: '20,000 entries', bytes: zipSync(manyEntries, { level: 9 }) },
+    { name: 'directory claims a tiny size for a 32 MiB entry', bytes: lyingSmall },
+    { name: 'directory claims 4 GiB per entry', bytes: lyingHuge },
+    { name: 'a 4 MiB sheet of NUL bytes', bytes: overlapping },
+    { name: 'truncated workbook', bytes: ratioBomb.subarray(0, Math.floor(ratioBomb.length / 2)) },
+    // A bomb inside the workbook is never opened (only the sheets are read), so accepting the file is right;
+    // it comes last because accepting it changes the portfolio.
+    { name: 'a zip bomb nested inside the workbook', bytes: nested, harmless: true },
+  ];
+}
 
 /**
  * Hostile input against every route of the real server process. Routes come from the API's own OpenAPI document
@@ -303,6 +351,43 @@ describe('fuzzing every route of the running API with hostile input', () => {
     for (const f of failures.slice(0, 20)) console.log(`  FAIL ${f}`);
     expect(failures).toEqual([]);
   }, 600_000);
+
+  it('refuses every XLSX zip bomb with 4xx problem+json, changing nothing, and stays up', async () => {
+    const member = cast.members[0];
+    const created = await call(api.url, 'POST', '/v1/portfolios', {
+      cookie: member?.cookie,
+      body: { name: 'Zip bomb target' },
+    });
+    expect(created.status, created.text).toBe(201);
+    const id = (created.body as { id: string }).id;
+    const portfolio = async () =>
+      (await call(api.url, 'GET', `/v1/portfolios/${id}`, { cookie: member?.cookie })).text;
+    const before = await portfolio();
+    const results: string[] = [];
+    for (const bomb of zipBombs()) {
+      const res = await fetch(`${api.url}/v1/portfolios/${id}/import`, {
+        method: 'POST',
+        headers: { 'content-type': XLSX_TYPE, cookie: member?.cookie ?? '', origin: SITE_ORIGIN },
+        body: bomb.bytes,
+      });
+      const text = await res.text();
+      const code = res.status >= 400 ? ` ${(JSON.parse(text) as { code?: string }).code ?? ''}` : ' accepted';
+      results.push(
+        `${bomb.name} (${bomb.bytes.length.toLocaleString('en-GB')} bytes) → ${res.status}${code}`,
+      );
+      expect(res.status, `${bomb.name}: ${text.slice(0, 300)}`).toBeLessThan(500);
+      if (bomb.harmless) {
+        expect(res.status, `${bomb.name}: ${text.slice(0, 300)}`).toBeLessThan(300);
+        expect((JSON.parse(text) as { services: unknown[] }).services, bomb.name).toEqual([]);
+        continue;
+      }
+      expect(res.status, `${bomb.name}: ${text.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+      expect(res.headers.get('content-type'), bomb.name).toMatch(/^application\/problem\+json/);
+      expect(await portfolio(), bomb.name).toBe(before);
+    }
+    console.log(`zip bombs: ${results.length} sent\n  ${results.join('\n  ')}`);
+    expect((await fetch(`${api.url}/readyz`)).status).toBe(200);
+  }, 120_000);
 
   // Deterministic checks for the defects this fuzzer found first (D1–D4), so they cannot come back unnoticed.
   it('D1: GET /v1/case-studies/a%00b answers 4xx, not 500', async () => {
