@@ -176,7 +176,16 @@ describe('site shell in Chromium', { timeout: 60_000 }, () => {
       // Without JavaScript the navigation is a plain visible list (no Menu toggle) and every link works.
       expect(await page.locator('.govuk-service-navigation__toggle').isVisible()).toBe(false);
       const links = page.locator('.govuk-service-navigation__list a');
-      expect(await links.count()).toBe(7);
+      // Signed out: the public pages, Submit (which leads to sign-in) and Sign in; no account area.
+      expect(await links.allInnerTexts()).toEqual([
+        'Search',
+        'Compare',
+        'Appraise',
+        'Submit',
+        'Open data',
+        'Sign in',
+      ]);
+      expect(await page.locator('#signed-in-as').count()).toBe(0);
       for (const link of await links.all()) expect(await link.isVisible()).toBe(true);
       expect(await textOf(page.locator('h1'))).toBe('Accessibility statement for Costed');
       // The skip link is the first thing the keyboard reaches, and it works as a plain link.
