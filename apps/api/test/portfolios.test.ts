@@ -106,6 +106,36 @@ describe('portfolios: a council’s private services, import, review, decisions 
     expect(new Uint8Array(xlsx.rawPayload)).toEqual(template('portfolio-template.xlsx'));
   });
 
+  it('with the seed evidence, says which case studies report the indicator but no whole cost, instead of comparing costs', async () => {
+    const p = await createPortfolio('Seed evidence check');
+    const imported = await upload(p.id, template('portfolio-example.csv'), 'text/csv');
+    expect(imported.statusCode, imported.body).toBe(200);
+    const res = await call('GET', `/v1/portfolios/${p.id}/review?priceYear=2024-25`, own);
+    expect(res.statusCode, res.body).toBe(200);
+    type Check = {
+      rule: string;
+      status: string;
+      explanation: string;
+      evidence: { indicator: string | null };
+    };
+    const family = res
+      .json()
+      .results.find((r: { service: { name: string } }) => r.service.name === 'Family Support Team');
+    const cost = (family.checks as Check[]).find(
+      (c) =>
+        c.rule === 'cost-per-outcome-above-upper-quartile' &&
+        c.evidence.indicator === 'care-proceedings-under-2',
+    );
+    // East Riding reports care proceedings for under-2s but not the whole cost of its shift to early help, so
+    // the rule names it and stops: a cost is never filled in to make a comparison possible.
+    expect(cost?.status).toBe('not-assessed');
+    expect(cost?.explanation).toContain(
+      '0 case studies with a cost per outcome, 4 needed; 1 more reports this indicator without a whole cost (east-riding-early-help-shift)',
+    );
+    const dominated = (family.checks as Check[]).find((c) => c.rule === 'dominated');
+    expect(dominated?.status).toBe('not-assessed');
+  });
+
   it('derives comparators from published case studies only where their costs are reported, never inventing one', async () => {
     const reference = await t.services.reference.get();
     const converter = createPriceConverter(reference.deflators);

@@ -62,6 +62,23 @@ describe('cost-per-outcome-above-upper-quartile', () => {
     );
   });
 
+  it('names the evidence on the indicator that reports no whole cost, never counting it', () => {
+    const uncosted = {
+      ...comparators[0],
+      slug: 'no-cost-reported',
+      costPerOutcomePence: null,
+    } as (typeof comparators)[number];
+    const [check] = checksOf('cost-per-outcome-above-upper-quartile', [costing(1_000_000)], {
+      comparators: [...comparators.slice(0, 2), uncosted],
+    });
+    expect(check?.status).toBe('not-assessed');
+    expect(check?.explanation).toContain(
+      '2 case studies with a cost per outcome, 4 needed; 1 more reports this indicator without a whole cost (no-cost-reported)',
+    );
+    expect(check?.evidence.values.uncostedComparatorCount).toBe(1);
+    expect(check?.evidence.comparatorSlugs).not.toContain('no-cost-reported');
+  });
+
   it('converts the service and comparators to the review price year before comparing', () => {
     // £100 at 2012-13 prices is £139.77 at 2024-25 prices (index 100 ÷ 71.5454).
     const old = comparators.map((c) => ({

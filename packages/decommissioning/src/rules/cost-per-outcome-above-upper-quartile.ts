@@ -52,11 +52,23 @@ export const costPerOutcomeAboveUpperQuartile: Rule = (s, { thresholds, comparat
     const costPerOutcome = s.annualCostPence / o.outcomesPerYear;
     evidence.values.costPerOutcomePence = Math.round(costPerOutcome);
     if (pool.length < minComparators) {
+      // Evidence on the indicator without a whole cost is named, so a commissioner sees that the gap is in
+      // what the sources report (a cost is never filled in), not in the search.
+      const uncosted = [
+        ...new Set(
+          comparators.filter((c) => c.indicator === o.info.id && !pool.includes(c)).map((c) => c.slug),
+        ),
+      ];
+      evidence.values.uncostedComparatorCount = uncosted.length;
+      const without =
+        uncosted.length === 0
+          ? ''
+          : `; ${uncosted.length} more ${uncosted.length === 1 ? 'reports' : 'report'} this indicator without a whole cost (${uncosted.join(', ')})`;
       return {
         ...base,
         status: 'not-assessed',
         evidence,
-        explanation: `${o.info.name}: too few comparators (${pool.length} case ${pool.length === 1 ? 'study' : 'studies'} with a cost per outcome, ${minComparators} needed), so ${pounds(costPerOutcome)} per outcome is not compared.`,
+        explanation: `${o.info.name}: too few comparators (${pool.length} case ${pool.length === 1 ? 'study' : 'studies'} with a cost per outcome, ${minComparators} needed${without}), so ${pounds(costPerOutcome)} per outcome is not compared.`,
       };
     }
     const limit = quantile(
