@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   ApiKey,
   ApiKeysResponse,
@@ -46,7 +48,7 @@ import { FACETS, CostBand as SearchCostBand, SearchSort } from '@costed/search';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { createTestApp, ORGS, type TestApp } from './helpers.ts';
+import { createTestApp, DATA_DIR, ORGS, type TestApp } from './helpers.ts';
 import { CURATOR_EVIDENCE, completeDocument } from './workflow-scenario.ts';
 
 /**
@@ -82,7 +84,7 @@ describe('the API answers exactly what @costed/contract describes', () => {
     admin: {},
   };
   const inject = (
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     url: string,
     headers = {},
     payload?: unknown,
@@ -283,6 +285,44 @@ describe('the API answers exactly what @costed/contract describes', () => {
     );
     expect(review.results).toHaveLength(EXAMPLE_PORTFOLIO.length);
     expect(review.results[0]?.latestDecision?.decision).toBe('evaluate');
+  });
+
+  it('a portfolio: thresholds, adding and replacing a service, and a CSV import', async () => {
+    const created = expectExactly(
+      Portfolio,
+      await inject('POST', '/v1/portfolios', as.east, { name: 'Contract test edits' }),
+      201,
+    );
+    const url = `/v1/portfolios/${created.id}`;
+    const patched = expectExactly(
+      Portfolio,
+      await inject('PATCH', url, as.east, { thresholds: { costPercentile: 80 } }),
+    );
+    expect(patched.thresholds.costPercentile).toBe(80);
+    const added = expectExactly(
+      PortfolioServiceView,
+      await inject('POST', `${url}/services`, as.east, EXAMPLE_PORTFOLIO[0]),
+      201,
+    );
+    const replaced = expectExactly(
+      PortfolioServiceView,
+      await inject('PUT', `${url}/services/${added.id}`, as.east, {
+        ...EXAMPLE_PORTFOLIO[0],
+        name: 'Renamed',
+      }),
+    );
+    expect(replaced).toMatchObject({ id: added.id, name: 'Renamed' });
+    const csv = readFileSync(join(DATA_DIR, 'templates', 'portfolio-example.csv'));
+    const imported = expectExactly(
+      Portfolio,
+      await t.app.inject({
+        method: 'POST',
+        url: `${url}/import?mode=append`,
+        headers: { ...as.east, 'content-type': 'text/csv' },
+        payload: csv,
+      }),
+    );
+    expect(imported.services.length).toBeGreaterThan(1);
   });
 
   it('a refused request is a problem both the API schema and the client schema read', async () => {
