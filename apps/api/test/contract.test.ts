@@ -31,6 +31,7 @@ import {
   SEARCH_SORTS,
   SearchResponse,
   SmallCountFlag,
+  StoredPortfolioService,
   Submission,
   SubmissionsResponse,
   SubmissionWithScan,
@@ -300,12 +301,12 @@ describe('the API answers exactly what @costed/contract describes', () => {
     );
     expect(patched.thresholds.costPercentile).toBe(80);
     const added = expectExactly(
-      PortfolioServiceView,
+      StoredPortfolioService,
       await inject('POST', `${url}/services`, as.east, EXAMPLE_PORTFOLIO[0]),
       201,
     );
     const replaced = expectExactly(
-      PortfolioServiceView,
+      StoredPortfolioService,
       await inject('PUT', `${url}/services/${added.id}`, as.east, {
         ...EXAMPLE_PORTFOLIO[0],
         name: 'Renamed',
@@ -323,6 +324,8 @@ describe('the API answers exactly what @costed/contract describes', () => {
       }),
     );
     expect(imported.services.length).toBeGreaterThan(1);
+    // The site reads a stored portfolio's services as stored ones: each has its id.
+    for (const service of imported.services) StoredPortfolioService.parse(service);
   });
 
   it('a refused request is a problem both the API schema and the client schema read', async () => {

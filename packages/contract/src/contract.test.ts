@@ -9,6 +9,7 @@ import {
   REFERENCE_RESPONSES,
   SearchHit,
   SearchResponse,
+  StoredPortfolioService,
   Submission,
 } from './index.ts';
 
@@ -157,6 +158,12 @@ describe('@costed/contract', () => {
     const issues = CaseStudyResponse.safeParse(answer).error?.issues ?? [];
     expect(issues.length).toBeGreaterThan(0);
     expect(issues.every((issue) => issue.path[0] === 'caseStudy')).toBe(true);
+  });
+
+  it('reads a stored portfolio service only with its id, and an unknown cost as null', () => {
+    const service = { id: 's1', name: 'Family Support Team', annualCost: null };
+    expect(StoredPortfolioService.parse(service).annualCost).toBeNull();
+    expect(StoredPortfolioService.safeParse({ name: 'Family Support Team' }).success).toBe(false);
   });
 
   it('depends only on the pure domain packages, never on an app', () => {

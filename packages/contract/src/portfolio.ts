@@ -31,31 +31,40 @@ export const PortfolioServiceIndicator = z.object({
 });
 export type PortfolioServiceIndicator = z.infer<typeof PortfolioServiceIndicator>;
 
-/** One service in a portfolio as the API answers it: unknown figures are null, never zero. */
+/**
+ * One service in a portfolio as the API answers it: unknown figures are null, never zero. The API sends every
+ * field; readers may see only the name (pages show what there is), so the rest are optional here.
+ */
 export const PortfolioServiceView = z
   .object({
     id: z.string().optional().describe('Stable id once stored.'),
     name: z.string(),
-    description: z.string().nullable(),
-    provider: z.string().nullable(),
-    annualCost: Money.nullable().describe(
-      'What the council pays per year, with its price year; null if unknown.',
-    ),
-    contractEnd: z.string().nullable().describe('When the current contract ends (YYYY-MM-DD).'),
-    cohort: z.object({
-      description: z.string().nullable(),
-      ageRange: AgeRange.nullable(),
-      needLevels: z.array(NeedLevel),
-    }),
-    participantsPerYear: z.number().int().nullable(),
-    indicators: z.array(PortfolioServiceIndicator),
-    evidenceLevel: EvidenceLevel.nullable(),
-    deliveryStartYear: z.number().int().nullable(),
-    caseStudySlugs: z.array(z.string()),
-    interventionNames: z.array(z.string()),
+    description: z.string().nullable().optional(),
+    provider: z.string().nullable().optional(),
+    annualCost: Money.nullable()
+      .optional()
+      .describe('What the council pays per year, with its price year; null if unknown.'),
+    contractEnd: z.string().nullable().optional().describe('When the current contract ends (YYYY-MM-DD).'),
+    cohort: z
+      .object({
+        description: z.string().nullable(),
+        ageRange: AgeRange.nullable(),
+        needLevels: z.array(NeedLevel),
+      })
+      .optional(),
+    participantsPerYear: z.number().int().nullable().optional(),
+    indicators: z.array(PortfolioServiceIndicator).optional(),
+    evidenceLevel: EvidenceLevel.nullable().optional(),
+    deliveryStartYear: z.number().int().nullable().optional(),
+    caseStudySlugs: z.array(z.string()).optional(),
+    interventionNames: z.array(z.string()).optional(),
   })
   .describe('A service in the portfolio, with its id.');
 export type PortfolioServiceView = z.infer<typeof PortfolioServiceView>;
+
+/** A stored service (POST/PUT /v1/portfolios/:id/services…, and every service of a stored portfolio) has its id. */
+export const StoredPortfolioService = PortfolioServiceView.required({ id: true });
+export type StoredPortfolioService = z.infer<typeof StoredPortfolioService>;
 
 /** POST/GET/PATCH /v1/portfolios/:id, and the import route's answer. */
 export const Portfolio = z
@@ -122,7 +131,9 @@ export const ServiceReview = z.object({
   checks: z.array(RuleCheck).describe('Every check, clear or not assessed included, each explained.'),
   recommendation: Recommendation,
   explanation: z.string(),
-  latestDecision: PortfolioDecision.nullable(),
+  latestDecision: PortfolioDecision.nullable()
+    .optional()
+    .describe('The latest recorded decision about the service; the API always sends it (null when none).'),
 });
 export type ServiceReview = z.infer<typeof ServiceReview>;
 
