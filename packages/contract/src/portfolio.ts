@@ -125,7 +125,7 @@ export const DecisionsResponse = z.object({ decisions: z.array(PortfolioDecision
 export type DecisionsResponse = z.infer<typeof DecisionsResponse>;
 
 export const ServiceReview = z.object({
-  service: PortfolioServiceView,
+  service: StoredPortfolioService,
   position: z.number().int(),
   flags: z.array(RuleCheck).describe('Fired checks only.'),
   checks: z.array(RuleCheck).describe('Every check, clear or not assessed included, each explained.'),

@@ -348,9 +348,14 @@ export function comparatorsFrom(
   return out;
 }
 
+type ServiceResult = PortfolioReview['results'][number];
+
 export type ReviewWithDecisions = Omit<PortfolioReview, 'results'> & {
   portfolio: { id: string; name: string; organisationId: string };
-  results: (PortfolioReview['results'][number] & { latestDecision: PortfolioDecision | null })[];
+  results: (Omit<ServiceResult, 'service'> & {
+    service: ServiceResult['service'] & { id: string };
+    latestDecision: PortfolioDecision | null;
+  })[];
 };
 
 /** Runs the rules over a portfolio at a price year, with comparators from the published evidence. */
@@ -391,10 +396,17 @@ export async function reviewPortfolioById(
   return {
     ...review,
     portfolio: { id: portfolio.id, name: portfolio.name, organisationId: portfolio.organisationId },
-    results: review.results.map((r) => ({
-      ...r,
-      latestDecision: (r.service.id && latest.get(r.service.id)) || null,
-    })),
+    results: review.results.map((r) => {
+      // The rules review the stored services themselves, and the store gives every stored service its id; the
+      // answer promises it (pages link to each service by it).
+      const serviceId = r.service.id;
+      if (serviceId === undefined) throw new Error(`A stored service of portfolio ${id} has no id.`);
+      return {
+        ...r,
+        service: { ...r.service, id: serviceId },
+        latestDecision: latest.get(serviceId) ?? null,
+      };
+    }),
   };
 }
 
