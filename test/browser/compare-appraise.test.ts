@@ -5,7 +5,6 @@
  * a case study that cannot be localised (422); and an own-figures appraisal with a validation error and
  * then success — with JavaScript on and off, and axe-core (WCAG 2.2 A/AA) on every state.
  */
-import type { CaseStudy } from '@costed/schema';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,6 +12,7 @@ import {
   describeViolations,
   type LaunchedBrowser,
   launchBrowser,
+  makeCostedCopies,
   openPage,
   type Stack,
   saveScreenshot,
@@ -26,34 +26,6 @@ const CHEAP = 'test-compare-cheaper-team';
 const DEAR = 'test-compare-dearer-team';
 const SUFFOLK = 'E10000029';
 
-/**
- * Two made-up case studies (copies of East Riding with a reported cost) that share an indicator, so the
- * comparison has a plane: the cheaper one improves more, so the dearer one is dominated.
- */
-function sharedIndicatorStudies(template: CaseStudy): CaseStudy[] {
-  const make = (slug: string, title: string, pounds: number, followUp: number): CaseStudy => ({
-    ...template,
-    slug,
-    title,
-    costs: [
-      {
-        ...(template.costs[0] as CaseStudy['costs'][number]),
-        label: 'Early help team',
-        money: { pence: pounds * 100, priceYear: '2024-25' },
-        kind: 'one-off',
-        basis: 'total',
-      },
-    ],
-    outcomes: template.outcomes
-      .slice(0, 1)
-      .map((o) => ({ ...o, followUp: { ...o.followUp, value: followUp } })),
-  });
-  return [
-    make(CHEAP, 'Test: a cheaper early help team', 500_000, 45),
-    make(DEAR, 'Test: a dearer early help team', 900_000, 75),
-  ];
-}
-
 let stack: Stack;
 let browser: LaunchedBrowser;
 let noJsBrowser: LaunchedBrowser;
@@ -64,7 +36,11 @@ beforeAll(async () => {
     extraCaseStudies: (evidence) => {
       const template = evidence.caseStudies.find((c) => c.value.slug === THREE[0]);
       if (!template) throw new Error(`${THREE[0]} is not in data/`);
-      return sharedIndicatorStudies(template.value);
+      // The cheaper one improves more, so the dearer one is dominated.
+      return makeCostedCopies(template.value, [
+        { slug: CHEAP, title: 'Test: a cheaper early help team', pounds: 500_000, followUp: 45 },
+        { slug: DEAR, title: 'Test: a dearer early help team', pounds: 900_000, followUp: 75 },
+      ]);
     },
   });
   browser = await launchBrowser();

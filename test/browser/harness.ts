@@ -338,6 +338,41 @@ export async function prepareDataDir(dataDir: string, options: PrepareDataDirOpt
   }
 }
 
+/** One made-up case study for `makeCostedCopies`. */
+export interface CostedCopy {
+  slug: string;
+  title: string;
+  /** Its one cost: a one-off total at 2024-25 prices. */
+  pounds: number;
+  /** The follow-up value of the template's first outcome. */
+  followUp: number;
+  costLabel?: string;
+}
+
+/**
+ * Made-up case studies for comparisons that share an outcome: copies of `template` with one reported cost
+ * and only its first outcome, whose follow-up value each copy sets (so the suite decides who dominates).
+ */
+export function makeCostedCopies(template: CaseStudy, copies: readonly CostedCopy[]): CaseStudy[] {
+  return copies.map((copy) => ({
+    ...template,
+    slug: copy.slug,
+    title: copy.title,
+    costs: [
+      {
+        ...(template.costs[0] as CaseStudy['costs'][number]),
+        label: copy.costLabel ?? 'Early help team',
+        money: { pence: copy.pounds * 100, priceYear: '2024-25' },
+        kind: 'one-off',
+        basis: 'total',
+      },
+    ],
+    outcomes: template.outcomes
+      .slice(0, 1)
+      .map((o) => ({ ...o, followUp: { ...o.followUp, value: copy.followUp } })),
+  }));
+}
+
 export interface StartSiteOptions {
   /** The API the site talks to; a closed port (http://127.0.0.1:9) proves pages do not depend on it. */
   apiUrl: string;

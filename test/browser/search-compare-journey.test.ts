@@ -7,13 +7,13 @@
  * links their role can use and a working "Sign out" when signed in. axe-core (WCAG 2.2 A/AA) on every state.
  */
 import { join } from 'node:path';
-import type { CaseStudy } from '@costed/schema';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertNoAxeViolations,
   type LaunchedBrowser,
   launchBrowser,
+  makeCostedCopies,
   openPage,
   SCREENSHOT_DIR,
   type Stack,
@@ -45,31 +45,6 @@ const CURATOR = {
   role: 'curator',
 } as const;
 
-/**
- * Two made-up case studies (copies of East Riding with a reported cost) that share an outcome and a
- * distinctive name to search for: the cheaper one improves more, so the dearer one is dominated.
- */
-function wrenfieldStudies(template: CaseStudy): CaseStudy[] {
-  const make = (slug: string, title: string, pounds: number, followUp: number): CaseStudy => ({
-    ...template,
-    slug,
-    title,
-    costs: [
-      {
-        ...(template.costs[0] as CaseStudy['costs'][number]),
-        label: 'Edge of care team',
-        money: { pence: pounds * 100, priceYear: '2024-25' },
-        kind: 'one-off',
-        basis: 'total',
-      },
-    ],
-    outcomes: template.outcomes
-      .slice(0, 1)
-      .map((o) => ({ ...o, followUp: { ...o.followUp, value: followUp } })),
-  });
-  return [make(CHEAP, CHEAP_TITLE, 500_000, 45), make(DEAR, DEAR_TITLE, 900_000, 75)];
-}
-
 let stack: Stack;
 let browser: LaunchedBrowser;
 let noJsBrowser: LaunchedBrowser;
@@ -80,7 +55,11 @@ beforeAll(async () => {
     extraCaseStudies: (evidence) => {
       const template = evidence.caseStudies.find((c) => c.value.slug === TEMPLATE);
       if (!template) throw new Error(`${TEMPLATE} is not in data/`);
-      return wrenfieldStudies(template.value);
+      // Made up, with a name to search for: the cheaper one improves more, so the dearer one is dominated.
+      return makeCostedCopies(template.value, [
+        { slug: CHEAP, title: CHEAP_TITLE, pounds: 500_000, followUp: 45, costLabel: 'Edge of care team' },
+        { slug: DEAR, title: DEAR_TITLE, pounds: 900_000, followUp: 75, costLabel: 'Edge of care team' },
+      ]);
     },
     organisations: [
       { id: 'east-riding', name: 'East Riding of Yorkshire Council', kind: 'council', gssCode: 'E06000011' },
