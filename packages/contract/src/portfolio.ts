@@ -120,6 +120,21 @@ export const PortfolioDecision = z.object({
 });
 export type PortfolioDecision = z.infer<typeof PortfolioDecision>;
 
+/**
+ * What a reader shows of a recorded decision: what was decided, why, by whom and when. Picked from the answer's
+ * schema (never restated), so a client that needs no more can parse the answer with it.
+ */
+export const DecisionEntry = PortfolioDecision.pick({
+  serviceId: true,
+  decision: true,
+  rationale: true,
+  decidedBy: true,
+  decidedOn: true,
+  recommendation: true,
+  reviewedOn: true,
+});
+export type DecisionEntry = z.infer<typeof DecisionEntry>;
+
 /** GET /v1/portfolios/:id/services/:serviceId/decisions */
 export const DecisionsResponse = z.object({ decisions: z.array(PortfolioDecision) });
 export type DecisionsResponse = z.infer<typeof DecisionsResponse>;
