@@ -21,6 +21,9 @@ describe('auth routes (real better-auth over the store)', () => {
 
   it('revokes a session on sign-out: the cookie stops working at once', async () => {
     const member = await t.signIn('council-member');
+    // Used first, so the session is resolved (and cached) before it is revoked.
+    const before = await t.app.inject({ url: '/v1/me', headers: { cookie: member.cookie } });
+    expect(before.json().kind).toBe('user');
     const out = await t.app.inject({
       method: 'POST',
       url: '/v1/auth/sign-out',
@@ -30,6 +33,19 @@ describe('auth routes (real better-auth over the store)', () => {
     expect(out.statusCode).toBe(200);
     const me = await t.app.inject({ url: '/v1/me', headers: { cookie: member.cookie } });
     expect(me.json().kind).toBe('anonymous');
+  });
+
+  it('applies a membership change to the very next request of a signed-in user', async () => {
+    const member = await t.signIn('council-member');
+    const me = () => t.app.inject({ url: '/v1/me', headers: { cookie: member.cookie } });
+    expect((await me()).json().organisations).toEqual([
+      expect.objectContaining({ organisationId: ORGS.eastRiding.id }),
+    ]);
+    await t.store.organisations.removeMember(
+      { userId: member.userId, organisationId: ORGS.eastRiding.id },
+      'system:test',
+    );
+    expect((await me()).json().organisations).toEqual([]);
   });
 
   it('refuses a wrong password with problem+json', async () => {

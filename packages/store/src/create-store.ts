@@ -22,7 +22,7 @@ import { migrateToLatest } from './migrations.ts';
 import { createOrganisationRepository, type OrganisationRepository } from './organisation-repository.ts';
 import { createOutboxRepository, type OutboxRepository } from './outbox-repository.ts';
 import { createPortfolioRepository, type PortfolioRepository } from './portfolio-repository.ts';
-import { createReadCache, invalidateOnWrite, type ReadCache } from './read-cache.ts';
+import { createReadCache, createReadCaches, type ReadCache, type ReadCaches } from './read-cache.ts';
 import { createReferenceRepository, type ReferenceRepository } from './reference-repository.ts';
 import { StoreError } from './store-error.ts';
 import { type ParsedStoreOptions, StoreOptions } from './store-options.ts';
@@ -58,7 +58,18 @@ export interface Store extends Repositories {
   transaction<T>(fn: (scope: TransactionScope) => Promise<T>): Promise<T>;
   /** Checkpoints (PGlite), closes connections and releases the data-directory lock. Safe to call twice. */
   close(): Promise<void>;
+  /**
+   * A read cache dropped by every write to `tables` through this store. Exact on PGlite, which holds its
+   * database alone; on PostgreSQL (other processes may write) it caches nothing.
+   */
+  createReadCache(tables: readonly string[], maxEntries?: number): ReadCache;
 }
+
+const passThrough: ReadCache = {
+  read: (_key, load) => load(),
+  invalidate: () => {},
+  stats: { hits: 0, misses: 0, invalidations: 0 },
+};
 
 /** Repositories bound to one executor (the pool or a transaction). */
 export function createRepositories(db: Executor, caseStudyCache?: ReadCache): Repositories {
@@ -97,18 +108,21 @@ function assemble(
   kind: StoreKind,
   db: Kysely<Database>,
   shutdown: () => Promise<void>,
-  caseStudyCache?: ReadCache,
+  caches?: ReadCaches,
 ): Store {
   let closing: Promise<void> | undefined;
+  const caseStudyCache = caches?.add(CASE_STUDY_TABLES, createReadCache());
   return {
     kind,
     db,
     ...createRepositories(db, caseStudyCache),
     migrate: async () => {
       const applied = await migrateToLatest(db);
-      caseStudyCache?.invalidate();
+      caches?.invalidateAll();
       return applied;
     },
+    createReadCache: (tables, maxEntries) =>
+      caches ? caches.add(tables, createReadCache(maxEntries)) : passThrough,
     transaction: (fn) => db.transaction().execute((tx) => fn({ db: tx, ...createRepositories(tx) })),
     close() {
       closing ??= shutdown();
@@ -133,9 +147,9 @@ async function openPglite(dataDir: string | undefined): Promise<Store> {
     throw error;
   }
   // This process holds the data directory alone, so reads can be cached exactly (read-cache.ts).
-  const caseStudyCache = createReadCache();
+  const caches = createReadCaches();
   const db = new Kysely<Database>({
-    plugins: [invalidateOnWrite(caseStudyCache, CASE_STUDY_TABLES)],
+    plugins: [caches.plugin],
     dialect: yieldingDialect(
       new PGliteDialect({
         pglite,
@@ -160,7 +174,7 @@ async function openPglite(dataDir: string | undefined): Promise<Store> {
         process.off('exit', releaseOnExit);
       }
     },
-    caseStudyCache,
+    caches,
   );
 }
 

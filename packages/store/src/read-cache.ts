@@ -15,7 +15,11 @@ import type { KyselyPlugin, OperationNode, QueryId, RootOperationNode, UnknownRo
  * so a caller that changes a result cannot change what the next caller reads.
  */
 export interface ReadCache {
-  read<T>(key: string, load: () => Promise<T>): Promise<T>;
+  /**
+   * The cached value for `key`, or `load()`'s (cached if no write intervened). `fresh` can refuse a cached
+   * value that has aged out (a session past its expiry), which is then loaded again.
+   */
+  read<T>(key: string, load: () => Promise<T>, fresh?: (value: T) => boolean): Promise<T>;
   /** Drops everything (a write happened, or may have). */
   invalidate(): void;
   readonly stats: { hits: number; misses: number; invalidations: number };
@@ -27,8 +31,8 @@ export function createReadCache(maxEntries = 5_000): ReadCache {
   const stats = { hits: 0, misses: 0, invalidations: 0 };
   return {
     stats,
-    async read<T>(key: string, load: () => Promise<T>): Promise<T> {
-      if (entries.has(key)) {
+    async read<T>(key: string, load: () => Promise<T>, fresh?: (value: T) => boolean): Promise<T> {
+      if (entries.has(key) && (!fresh || fresh(entries.get(key) as T))) {
         stats.hits += 1;
         return structuredClone(entries.get(key)) as T;
       }
@@ -37,6 +41,7 @@ export function createReadCache(maxEntries = 5_000): ReadCache {
       const value = await load();
       if (startedAt === generation) {
         // Oldest first out: a Map iterates in insertion order.
+        entries.delete(key);
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
         entries.set(key, structuredClone(value));
       }
@@ -80,22 +85,44 @@ export function writesTo(node: RootOperationNode | OperationNode, tables: Readon
   return mentionsTable(node, tables);
 }
 
-/** A Kysely plugin that invalidates `cache` around every write to `tables`. */
-export function invalidateOnWrite(cache: ReadCache, tables: readonly string[]): KyselyPlugin {
-  const watched = new Set(tables);
+/** The caches of one store, each dropped by writes to its tables. */
+export interface ReadCaches {
+  add(tables: readonly string[], cache: ReadCache): ReadCache;
+  /** Drops every cache (after migrations, which may rewrite anything). */
+  invalidateAll(): void;
+  /** The Kysely plugin that sees every write through the store's Kysely instance. */
+  readonly plugin: KyselyPlugin;
+}
+
+export function createReadCaches(): ReadCaches {
+  const watchers: { tables: ReadonlySet<string>; cache: ReadCache }[] = [];
   // Weak: a write that throws never reaches transformResult, and its id must not be kept.
-  const writes = new WeakSet<QueryId>();
+  const writes = new WeakMap<QueryId, ReadCache[]>();
   return {
-    transformQuery({ node, queryId }) {
-      if (writesTo(node, watched)) {
-        writes.add(queryId);
-        cache.invalidate();
-      }
-      return node;
+    add(tables, cache) {
+      watchers.push({ tables: new Set(tables), cache });
+      return cache;
     },
-    async transformResult({ result, queryId }) {
-      if (writes.delete(queryId)) cache.invalidate();
-      return result as { rows: UnknownRow[] } as typeof result;
+    invalidateAll() {
+      for (const w of watchers) w.cache.invalidate();
+    },
+    plugin: {
+      transformQuery({ node, queryId }) {
+        const hit = watchers.filter((w) => writesTo(node, w.tables)).map((w) => w.cache);
+        if (hit.length > 0) {
+          writes.set(queryId, hit);
+          for (const cache of hit) cache.invalidate();
+        }
+        return node;
+      },
+      async transformResult({ result, queryId }) {
+        const hit = writes.get(queryId);
+        if (hit) {
+          writes.delete(queryId);
+          for (const cache of hit) cache.invalidate();
+        }
+        return result as { rows: UnknownRow[] } as typeof result;
+      },
     },
   };
 }

@@ -86,6 +86,47 @@ describe('case-study read cache (PGlite)', () => {
   });
 });
 
+describe('store.createReadCache (PGlite)', () => {
+  it('is dropped by writes to its own tables only', async () => {
+    const store = await createStore({ engine: 'pglite' });
+    try {
+      await store.migrate();
+      const members = store.createReadCache(['members']);
+      let loads = 0;
+      const read = () => members.read('k', async () => ++loads);
+      expect(await read()).toBe(1);
+      expect(await read()).toBe(1);
+      await store.organisations.create(
+        { id: 'o1', name: 'Org', kind: 'council', gssCode: 'E06000011' },
+        'test',
+      );
+      expect(await read()).toBe(1);
+      await store.organisations.setMember(
+        { userId: 'u1', organisationId: 'o1', role: 'council-member' },
+        'test',
+      );
+      expect(await read()).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('reloads a value its freshness test refuses', async () => {
+    const cache = createReadCache();
+    let loads = 0;
+    const read = (fresh: boolean) =>
+      cache.read(
+        'k',
+        async () => ++loads,
+        () => fresh,
+      );
+    expect(await read(true)).toBe(1);
+    expect(await read(true)).toBe(1);
+    expect(await read(false)).toBe(2);
+    expect(await read(true)).toBe(2);
+  });
+});
+
 describe('createReadCache', () => {
   it('does not keep a value loaded while the cache was invalidated', async () => {
     const cache = createReadCache();

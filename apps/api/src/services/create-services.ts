@@ -167,16 +167,39 @@ export async function createServices(
 
     await bootstrapAdmin(config, store, auth, log);
 
+    // Every signed-in request resolves its session and memberships; on PGlite those queries queue behind
+    // each other on one thread. The store drops these caches on any write to their tables (sign-out,
+    // revocation, a membership change), so a revoked session is refused at once. A cached session is used
+    // for at most a minute, so better-auth still sees activity and extends sessions as it should.
+    const sessions = store.createReadCache(['auth_session', 'auth_user'], 10_000);
+    const memberships = store.createReadCache(['members', 'organisations'], 10_000);
     const identity: IdentityDirectory = {
       async sessionUser(headers) {
-        const session = await auth.api.getSession({ headers });
-        return session ? { id: session.user.id, email: session.user.email, name: session.user.name } : null;
+        const cookie = headers.get('cookie') ?? '';
+        const authorization = headers.get('authorization') ?? '';
+        const load = async () => {
+          const session = await auth.api.getSession({ headers });
+          if (!session) return null;
+          const usableUntil = Math.min(new Date(session.session.expiresAt).getTime(), Date.now() + 60_000);
+          return {
+            user: { id: session.user.id, email: session.user.email, name: session.user.name },
+            usableUntil,
+          };
+        };
+        const cached = await sessions.read(
+          `${cookie}\n${authorization}`,
+          load,
+          (value) => value === null || Date.now() < value.usableUntil,
+        );
+        return cached?.user ?? null;
       },
       async membershipsOf(userId) {
-        return (await store.organisations.membershipsOf(userId)).map((m) => ({
-          organisationId: m.organisationId,
-          role: m.role,
-        }));
+        return memberships.read(`members:${userId}`, async () =>
+          (await store.organisations.membershipsOf(userId)).map((m) => ({
+            organisationId: m.organisationId,
+            role: m.role,
+          })),
+        );
       },
       async findApiKeyByHash(hash) {
         const key = await store.apiKeys.findByHash(hash);
