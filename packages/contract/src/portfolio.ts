@@ -26,8 +26,8 @@ export type Decision = z.infer<typeof Decision>;
 
 export const PortfolioServiceIndicator = z.object({
   indicator: z.string(),
-  baseline: Observation.nullable(),
-  latest: Observation.nullable(),
+  baseline: Observation.nullable().describe('Value before the service (or at its start).'),
+  latest: Observation.nullable().describe('The most recent value.'),
 });
 export type PortfolioServiceIndicator = z.infer<typeof PortfolioServiceIndicator>;
 
@@ -38,26 +38,42 @@ export type PortfolioServiceIndicator = z.infer<typeof PortfolioServiceIndicator
 export const PortfolioServiceView = z
   .object({
     id: z.string().optional().describe('Stable id once stored.'),
-    name: z.string(),
-    description: z.string().nullable().optional(),
-    provider: z.string().nullable().optional(),
+    name: z.string().describe('ORUK service.name.'),
+    description: z.string().nullable().optional().describe('ORUK service.description.'),
+    provider: z.string().nullable().optional().describe('Who delivers it.'),
     annualCost: Money.nullable()
       .optional()
       .describe('What the council pays per year, with its price year; null if unknown.'),
     contractEnd: z.string().nullable().optional().describe('When the current contract ends (YYYY-MM-DD).'),
     cohort: z
       .object({
-        description: z.string().nullable(),
-        ageRange: AgeRange.nullable(),
-        needLevels: z.array(NeedLevel),
+        description: z.string().nullable().describe('Who the service is for, in plain words.'),
+        ageRange: AgeRange.nullable().describe('Ages served, inclusive.'),
+        needLevels: z.array(NeedLevel).describe('Levels of need served; empty when not recorded.'),
       })
       .optional(),
-    participantsPerYear: z.number().int().nullable().optional(),
-    indicators: z.array(PortfolioServiceIndicator).optional(),
-    evidenceLevel: EvidenceLevel.nullable().optional(),
-    deliveryStartYear: z.number().int().nullable().optional(),
-    caseStudySlugs: z.array(z.string()).optional(),
-    interventionNames: z.array(z.string()).optional(),
+    participantsPerYear: z
+      .number()
+      .int()
+      .nonnegative()
+      .nullable()
+      .optional()
+      .describe('Children, young people or families served per year.'),
+    indicators: z.array(PortfolioServiceIndicator).optional().describe('Target outcome indicators.'),
+    evidenceLevel: EvidenceLevel.nullable()
+      .optional()
+      .describe('Costed evidence level 0–4 for this service as delivered here; null if never assessed.'),
+    deliveryStartYear: z
+      .number()
+      .int()
+      .nullable()
+      .optional()
+      .describe('Calendar year delivery began (for "weak evidence after N years").'),
+    caseStudySlugs: z.array(z.string()).optional().describe('Costed case studies of this same model.'),
+    interventionNames: z
+      .array(z.string())
+      .optional()
+      .describe('Named models it delivers, e.g. "Family Group Conferencing".'),
   })
   .describe('A service in the portfolio, with its id.');
 export type PortfolioServiceView = z.infer<typeof PortfolioServiceView>;

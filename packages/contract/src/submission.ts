@@ -15,11 +15,11 @@ export const PersonalDataFinding = z
     kind: z
       .enum(['postcode', 'nhs-number', 'ni-number', 'phone', 'email', 'date-of-birth', 'named-child'])
       .describe('What kind of personal data was found.'),
-    start: z.number().int().describe('Offset of the first character (UTF-16 code units).'),
-    end: z.number().int().describe('Offset just past the last character.'),
+    start: z.number().int().nonnegative().describe('Offset of the first character (UTF-16 code units).'),
+    end: z.number().int().nonnegative().describe('Offset just past the last character.'),
     match: z.string().describe('The matched text, masked for display, e.g. "SW1A ***".'),
-    reason: z.string().describe('Plain sentence: what was found and why it is refused.'),
-    confidence: z.number().describe('How sure the scanner is that this is personal data.'),
+    reason: z.string().min(10).describe('Plain sentence: what was found and why it is refused.'),
+    confidence: z.number().min(0).max(1).describe('How sure the scanner is that this is personal data.'),
     pointer: z.string().describe('JSON pointer (RFC 6901) to the field, e.g. "/outcomes/0/note".'),
     path: z.string().describe('Dotted path to the field, e.g. "outcomes.0.note".'),
   })
@@ -31,8 +31,8 @@ export const SmallCountFlag = z
     pointer: z.string().describe('JSON pointer to the small count, e.g. "/outcomes/2/population".'),
     path: z.string().describe('Dotted path to the small count, e.g. "outcomes.2.population".'),
     value: z.number().describe('The count that is under the threshold.'),
-    threshold: z.number().int().describe('Counts under this are flagged.'),
-    reason: z.string(),
+    threshold: z.number().int().positive().describe('Counts under this are flagged.'),
+    reason: z.string().min(10),
   })
   .describe('A warning for the curator: a count small enough to risk identifying children.');
 export type SmallCountFlag = z.infer<typeof SmallCountFlag>;
