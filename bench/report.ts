@@ -30,7 +30,17 @@ export const HEADLINE: { label: string; match: (name: string) => boolean; comman
   },
   {
     label: 'Server render p95, case-study page',
-    match: (n) => n.startsWith('Server render p95'),
+    match: (n) => n.startsWith('Server render p95, case-study page'),
+    command: 'pnpm bench load',
+  },
+  {
+    label: 'Server render p95, search page',
+    match: (n) => n.startsWith('Server render p95, search page'),
+    command: 'pnpm bench load',
+  },
+  {
+    label: 'API mixed load: errors + non-2xx + lost submissions (100 connections)',
+    match: (n) => n.startsWith('API mixed load errors'),
     command: 'pnpm bench load',
   },
   {
