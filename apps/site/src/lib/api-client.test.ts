@@ -1,3 +1,4 @@
+import { WithdrawResult } from '@costed/contract';
 import { Money } from '@costed/schema';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -130,6 +131,33 @@ describe('createApiClient', () => {
     expect(error.code).toBe('api-invalid-response');
     expect(error.issues[0]?.path).toEqual(['pence']);
     expect(error.message).toContain('pence');
+  });
+
+  it('reads an answer with the API contract when the API has added a field, and refuses a changed one', async () => {
+    const answer = {
+      slug: 'east-riding-early-help-shift',
+      status: 'withdrawn',
+      version: 3,
+      reason: 'Superseded by a fuller evaluation.',
+      withdrawnSubmissions: [],
+      addedLater: 'a field this site version does not know',
+    };
+    const added = createApiClient({ baseUrl: 'http://api.test', fetch: fakeFetch(json(answer)).fetch });
+    const read = await added.post(
+      '/v1/case-studies/east-riding-early-help-shift/withdraw',
+      {},
+      WithdrawResult,
+    );
+    expect(read.version).toBe(3);
+    expect(read).not.toHaveProperty('addedLater');
+
+    const changed = createApiClient({
+      baseUrl: 'http://api.test',
+      fetch: fakeFetch(json({ ...answer, version: '3' })).fetch,
+    });
+    const error = await changed.post('/v1/x', {}, WithdrawResult).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiInvalidResponse);
+    expect((error as ApiInvalidResponse).issues[0]?.path).toEqual(['version']);
   });
 
   it('refuses a 2xx answer whose body is not JSON', async () => {
