@@ -433,3 +433,46 @@ describe('without JavaScript: create an account, then an administrator adds, re-
     await page.close();
   });
 });
+
+describe('create an account when the API is rate-limiting sign-ups', { timeout: 60_000 }, () => {
+  let limited: Stack;
+  let browser: LaunchedBrowser;
+
+  beforeAll(async () => {
+    limited = await startStack({ name: 'admin-journey-limited', apiEnv: { SIGN_IN_RATE_LIMIT_MAX: '2' } });
+    browser = await launchBrowser();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await limited?.stop();
+  });
+
+  it('says to wait and try again, at the e-mail field, with HTTP 429', async () => {
+    // Use up the minute's sign-ups from this machine (the site's requests to the API come from it too).
+    for (const n of [1, 2]) {
+      const response = await limited.apiFetch('/v1/auth/sign-up/email', {
+        method: 'POST',
+        body: JSON.stringify({
+          name: `Early ${n}`,
+          email: `early${n}@example.org`,
+          password: 'early-password-123',
+        }),
+      });
+      expect(response.status).toBe(200);
+    }
+    const page = await browser.context.newPage();
+    await withScreenshotOnFailure(page, 'admin-journey-rate-limited', async () => {
+      await page.goto(`${limited.site.url}/create-account`);
+      await fillAccount(page, { ...PERSON, confirm: PERSON.password });
+      const response = await clickAndWait(page, 'button:has-text("Create account")');
+      expect(response?.status()).toBe(429);
+      expect(await summaryLinks(page)).toEqual([
+        { text: 'Too many attempts to create an account. Wait a minute, then try again', href: '#email' },
+      ]);
+      expect(await page.inputValue('#email')).toBe(PERSON.email);
+      await expectNoViolations(page, 'create-account rate limited');
+    });
+    await page.close();
+  });
+});
