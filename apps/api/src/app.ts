@@ -32,7 +32,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: false,
+    // request.ip is the client's address, from X-Forwarded-For only when the peer is a trusted proxy.
+    trustProxy: config.trustProxy === 'false' ? false : config.trustProxy,
     // Keys such as __proto__ and constructor in JSON bodies are refused rather than silently dropped.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',

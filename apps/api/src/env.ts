@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -14,6 +15,22 @@ const csv = z.union([
       .filter(Boolean),
   ),
 ]);
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** `false`, or what proxy-addr (Fastify's trustProxy) accepts: addresses, CIDR ranges and the three names. */
+function isTrustProxy(value: string): boolean {
+  if (value === 'false') return true;
+  return value.split(',').every((part) => {
+    const item = part.trim();
+    if (PROXY_NAMES.has(item)) return true;
+    const [address = '', prefix, extra] = item.split('/');
+    if (extra !== undefined || isIP(address) === 0) return false;
+    if (prefix === undefined) return true;
+    const bits = Number(prefix);
+    return /^\d+$/.test(prefix) && bits >= 0 && bits <= (isIP(address) === 4 ? 32 : 128);
+  });
+}
 
 export const Config = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(4000).describe('API_PORT'),
@@ -41,6 +58,18 @@ export const Config = z.object({
     .min(32)
     .optional()
     .describe('AUTH_SECRET: signs sessions (generated per data dir if absent)'),
+  trustProxy: z
+    .string()
+    .refine(isTrustProxy, {
+      message:
+        'Use false, or a comma-separated list of addresses, CIDR ranges or loopback, linklocal, uniquelocal.',
+    })
+    // Loopback by default: in the embedded setup the site calls the API from this machine and forwards each
+    // visitor's address, so rate limits count visitors, not the site. Anyone else's X-Forwarded-For is ignored.
+    .default('loopback')
+    .describe(
+      'TRUST_PROXY: whose X-Forwarded-For is believed (comma-separated addresses, CIDR ranges or loopback; false = nobody)',
+    ),
   rateLimitMax: z.coerce
     .number()
     .int()
@@ -108,6 +137,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   siteUrl: 'SITE_URL',
   corsOrigins: 'CORS_ORIGINS',
   authSecret: 'AUTH_SECRET',
+  trustProxy: 'TRUST_PROXY',
   rateLimitMax: 'RATE_LIMIT_MAX',
   signInRateLimitMax: 'SIGN_IN_RATE_LIMIT_MAX',
   bodyLimitBytes: 'BODY_LIMIT_BYTES',

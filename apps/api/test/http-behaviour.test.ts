@@ -89,6 +89,29 @@ describe('HTTP behaviour under bad input and abuse', () => {
     expect(statuses).toContain(429);
   });
 
+  it('keys the sign-in limit by the forwarded address only when a trusted proxy (the site) sends it', async () => {
+    const signIn = (remoteAddress: string, forwardedFor: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/v1/auth/sign-in/email',
+        remoteAddress,
+        headers: {
+          'content-type': 'application/json',
+          origin: 'http://localhost:4321',
+          'x-forwarded-for': forwardedFor,
+        },
+        payload: { email: 'nobody@example.org', password: 'not the password at all' },
+      });
+    // A client that is not a trusted proxy cannot get a fresh allowance by inventing addresses.
+    const spoofed: number[] = [];
+    for (let i = 0; i < 5; i++) spoofed.push((await signIn('192.0.2.50', `203.0.113.${100 + i}`)).statusCode);
+    expect(spoofed).toContain(429);
+    // Through the site (loopback, trusted by default), each visitor has their own allowance.
+    const visitors: number[] = [];
+    for (let i = 0; i < 5; i++) visitors.push((await signIn('127.0.0.1', `198.18.0.${i + 1}`)).statusCode);
+    expect(visitors).not.toContain(429);
+  });
+
   it('refuses a NUL character anywhere with 400 naming the field, never a store error', async () => {
     const slug = await t.app.inject({ url: '/v1/case-studies/a%00b', remoteAddress: '192.0.2.1' });
     expect(slug.statusCode).toBe(400);

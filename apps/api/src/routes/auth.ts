@@ -34,6 +34,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       for (const [key, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : String(value));
       }
+      // better-auth keys its sign-in limit by X-Forwarded-For as sent; give it only the address Fastify
+      // resolved (TRUST_PROXY), so a client cannot dodge the limit by inventing a header.
+      headers.set('x-forwarded-for', request.ip);
+      headers.delete('x-real-ip');
       const response = await auth.handler(
         new Request(url, {
           method: request.method,
