@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readSiteEnv } from '../env.ts';
 import { ApiProblem, ApiUnreachable, buildApiUrl, ProblemDetails } from '../lib/api-client.ts';
+import { forwardingFetch } from '../lib/client-address.ts';
 import { apiCookieHeader, callApi } from '../lib/session.ts';
 import {
   DecisionEntry,
@@ -128,7 +129,7 @@ export async function findUnknownCaseStudies(slugs: readonly string[]): Promise<
 
 async function send(url: string, init: RequestInit): Promise<Response> {
   try {
-    return await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
+    return await forwardingFetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
     throw new ApiUnreachable(timedOut ? 'api-timeout' : 'api-unreachable', url, error);

@@ -2,6 +2,7 @@ import { Member } from '@costed/contract';
 import { GssCode } from '@costed/schema';
 import { z } from 'zod';
 import { ApiProblem, ApiUnreachable, buildApiUrl, ProblemDetails } from './api-client.ts';
+import { forwardingFetch } from './client-address.ts';
 import { readApiSessionToken, SiteError } from './session.ts';
 
 /**
@@ -125,7 +126,7 @@ export async function signUpWithApi(
   baseUrl: string,
   siteOrigin: string,
   account: { name: string; email: string; password: string },
-  fetchImpl: typeof globalThis.fetch = globalThis.fetch,
+  fetchImpl: typeof globalThis.fetch = forwardingFetch,
 ): Promise<{ token: string }> {
   const url = buildApiUrl(baseUrl, '/v1/auth/sign-up/email');
   let response: Response;

@@ -1,5 +1,6 @@
 import { ProblemDetails, type ProblemFieldError } from '@costed/contract';
 import type { z } from 'zod';
+import { forwardingFetch } from './client-address.ts';
 
 // Problems are part of the API contract; re-exported because every caller of the client handles them.
 export { ProblemDetails, type ProblemFieldError };
@@ -134,7 +135,7 @@ async function readProblem(response: Response): Promise<ProblemDetails | undefin
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const fetchImpl = options.fetch ?? forwardingFetch;
   const defaultTimeout = options.timeoutMs ?? 10_000;
 
   async function request<T>(

@@ -3,6 +3,7 @@ import type { AstroCookies } from 'astro';
 import type { z } from 'zod';
 import { ApiProblem, ApiUnreachable, buildApiUrl, ProblemDetails, type QueryValue } from './api-client.ts';
 import { Me } from './api-schemas.ts';
+import { forwardingFetch } from './client-address.ts';
 
 /**
  * The site's side of a signed-in session. The API (better-auth) issues the session token; the site keeps it
@@ -166,7 +167,7 @@ export async function callApi<T>(
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await (options.fetch ?? globalThis.fetch)(url, {
+    response = await (options.fetch ?? forwardingFetch)(url, {
       method,
       headers,
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
@@ -206,7 +207,7 @@ export async function signInWithApi(
   baseUrl: string,
   siteOrigin: string,
   credentials: { email: string; password: string },
-  fetchImpl: typeof globalThis.fetch = globalThis.fetch,
+  fetchImpl: typeof globalThis.fetch = forwardingFetch,
 ): Promise<SignInResult> {
   const url = buildApiUrl(baseUrl, '/v1/auth/sign-in/email');
   let response: Response;
@@ -247,7 +248,7 @@ export async function signOutWithApi(
   baseUrl: string,
   siteOrigin: string,
   token: string,
-  fetchImpl: typeof globalThis.fetch = globalThis.fetch,
+  fetchImpl: typeof globalThis.fetch = forwardingFetch,
 ): Promise<void> {
   const url = buildApiUrl(baseUrl, '/v1/auth/sign-out');
   const response = await fetchImpl(url, {
