@@ -68,6 +68,18 @@ describe('organisations, members and the first admin', () => {
     expect((await t.app.inject({ url: '/v1/me', headers: { cookie } })).json().role).toBe('council-member');
     const mine = (await t.app.inject({ url: '/v1/organisations', headers: { cookie } })).json();
     expect(mine.organisations.map((o: { id: string }) => o.id)).toEqual(['calderdale']);
+    // The member list names each member, so an administrator knows whom a role belongs to.
+    const listed = (
+      await t.app.inject({ url: '/v1/organisations/calderdale/members', headers: { cookie: adminCookie } })
+    ).json();
+    expect(listed.members).toEqual([
+      expect.objectContaining({
+        userId: added.json().userId,
+        role: 'council-member',
+        name: 'Officer',
+        email: 'officer@calderdale.example',
+      }),
+    ]);
 
     const removed = await t.app.inject({
       method: 'DELETE',

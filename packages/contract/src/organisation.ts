@@ -22,6 +22,13 @@ export const Member = z.object({
 });
 export type Member = z.infer<typeof Member>;
 
+/** A member as listed: with the name and e-mail of their account (null if the account is gone). */
+export const MemberWithAccount = Member.extend({
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+});
+export type MemberWithAccount = z.infer<typeof MemberWithAccount>;
+
 /** GET /v1/organisations/:organisationId/members */
-export const MembersResponse = z.object({ members: z.array(Member) });
+export const MembersResponse = z.object({ members: z.array(MemberWithAccount) });
 export type MembersResponse = z.infer<typeof MembersResponse>;

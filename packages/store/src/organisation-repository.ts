@@ -33,6 +33,8 @@ export function toMember(row: Row<'members'>): Member {
   };
 }
 
+export type MemberWithAccount = Member & { name: string | null; email: string | null };
+
 /** Organisations (councils, sector bodies) and who belongs to them in which role. */
 export interface OrganisationRepository {
   create(
@@ -43,7 +45,8 @@ export interface OrganisationRepository {
   list(): Promise<Organisation[]>;
   /** Adds a member or changes their role. */
   setMember(member: { userId: string; organisationId: string; role: Role }, actor: string): Promise<Member>;
-  members(organisationId: string): Promise<Member[]>;
+  /** An organisation's members, each with the name and e-mail of their account (null if it is gone). */
+  members(organisationId: string): Promise<MemberWithAccount[]>;
   membershipsOf(userId: string): Promise<Member[]>;
   /** Removes a membership (audited); false when there was none. */
   removeMember(member: { userId: string; organisationId: string }, actor: string): Promise<boolean>;
@@ -147,11 +150,17 @@ export function createOrganisationRepository(db: Executor): OrganisationReposito
     async members(organisationId) {
       const rows = await db
         .selectFrom('members')
-        .selectAll()
+        .leftJoin('auth_user', 'auth_user.id', 'members.user_id')
+        .selectAll('members')
+        .select(['auth_user.name as account_name', 'auth_user.email as account_email'])
         .where('organisation_id', '=', organisationId)
         .orderBy('user_id')
         .execute();
-      return rows.map(toMember);
+      return rows.map(({ account_name, account_email, ...row }) => ({
+        ...toMember(row),
+        name: account_name ?? null,
+        email: account_email ?? null,
+      }));
     },
     async membershipsOf(userId) {
       const rows = await db

@@ -334,10 +334,17 @@ describe('members', () => {
     ).toMatch(/must create an account on Costed first/);
   });
 
-  it('reads members with or without a name and e-mail', () => {
+  it('reads members with a name and e-mail, or null where the account is gone', () => {
     const parsed = MembersView.parse({
       members: [
-        { userId: 'u1', organisationId: 'hull', role: 'council-member', createdAt: '2026-01-01T00:00:00Z' },
+        {
+          userId: 'u1',
+          organisationId: 'hull',
+          role: 'council-member',
+          createdAt: '2026-01-01T00:00:00Z',
+          name: null,
+          email: null,
+        },
         {
           userId: 'u2',
           organisationId: 'hull',
@@ -348,7 +355,7 @@ describe('members', () => {
         },
       ],
     });
-    expect(parsed.members.map((m) => m.email)).toEqual([undefined, 'a@x.test']);
+    expect(parsed.members.map((m) => m.email)).toEqual([null, 'a@x.test']);
   });
 });
 

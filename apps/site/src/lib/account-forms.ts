@@ -1,4 +1,4 @@
-import { Member } from '@costed/contract';
+import { MembersResponse, type MemberWithAccount } from '@costed/contract';
 import { GssCode } from '@costed/schema';
 import { z } from 'zod';
 import { ApiProblem, ApiUnreachable, buildApiUrl, ProblemDetails } from './api-client.ts';
@@ -323,10 +323,6 @@ export function mapMemberProblem(problem: Pick<ApiProblem, 'status' | 'detail' |
   return errors;
 }
 
-/**
- * A member as the members list answers it. The contract's `Member` names the account only by its id; the
- * name and e-mail are read when the API sends them (it does not yet), so the page shows them as soon as it does.
- */
-export const MemberView = Member.extend({ name: z.string().optional(), email: z.string().optional() });
-export type MemberView = z.infer<typeof MemberView>;
-export const MembersView = z.object({ members: z.array(MemberView) });
+/** A member as the members list answers it: with their account's name and e-mail (null if it is gone). */
+export const MembersView = MembersResponse;
+export type MemberView = MemberWithAccount;

@@ -86,6 +86,7 @@ describe('buildServiceNavigation', () => {
       'Appraise',
       'Submit',
       'Review queue',
+      'Organisations',
       'Open data',
     ]);
   });

@@ -36,6 +36,7 @@ const SUBMIT: NavigationItem = { text: 'Submit', href: '/submit' };
 const REVIEW: NavigationItem = { text: 'Review queue', href: '/review' };
 const PORTFOLIOS: NavigationItem = { text: 'Portfolios', href: '/portfolios' };
 const API_KEYS: NavigationItem = { text: 'API keys', href: '/account/api-keys' };
+const ORGANISATIONS: NavigationItem = { text: 'Organisations', href: '/admin/organisations' };
 const OPEN_DATA: NavigationItem = { text: 'Open data', href: '/open-data' };
 const SIGN_IN: NavigationItem = { text: 'Sign in', href: '/sign-in' };
 
@@ -67,6 +68,8 @@ export function buildServiceNavigation(user: NavigationUser | undefined, csrf?: 
   if (user.organisations.some((o) => o.role === 'council-member')) items.push(PORTFOLIOS);
   // API keys belong to an organisation.
   if (user.organisations.length > 0) items.push(API_KEYS);
+  // Administrators create organisations and say who belongs to them.
+  if (user.role === 'admin') items.push(ORGANISATIONS);
   items.push(OPEN_DATA);
   const displayName = user.name?.trim() || user.email?.trim() || 'your account';
   return { items, account: { displayName, csrf } };
