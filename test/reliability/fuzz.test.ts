@@ -368,7 +368,7 @@ describe('fuzzing every route of the running API with hostile input', () => {
       const res = await fetch(`${api.url}/v1/portfolios/${id}/import`, {
         method: 'POST',
         headers: { 'content-type': XLSX_TYPE, cookie: member?.cookie ?? '', origin: SITE_ORIGIN },
-        body: bomb.bytes,
+        body: new Uint8Array(bomb.bytes),
       });
       const text = await res.text();
       const code = res.status >= 400 ? ` ${(JSON.parse(text) as { code?: string }).code ?? ''}` : ' accepted';
