@@ -7,16 +7,12 @@
  * Then a service is added by the form (mistakes first), edited (an error only the API finds first) and a
  * review threshold moved (out of range first), each change seen in the flags, with and without JavaScript.
  *
- * The API runs from a temporary data directory seeded from data/ with two councils; its first admin comes
- * from ADMIN_EMAIL, and adds the two test users as council members over HTTP, as an administrator would.
+ * The stack (API on a temporary data directory seeded from data/ with two councils, and the built site)
+ * comes from the shared harness, `startStack`, which also adds the test users to their councils.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadEvidence } from '@costed/evidence';
-import { createStore, seedEvidence } from '@costed/store';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -26,100 +22,23 @@ import {
   launchBrowser,
   REPO_ROOT,
   type RunningServer,
+  type Stack,
   saveScreenshot,
-  startServer,
+  signInThroughSite,
+  startStack,
+  textOf,
   withScreenshotOnFailure,
 } from './harness.ts';
 
-const SITE_DIR = join(REPO_ROOT, 'apps', 'site');
-const API_DIR = join(REPO_ROOT, 'apps', 'api');
-const ENTRY = join(SITE_DIR, 'dist', 'server', 'entry.mjs');
 const EXAMPLE_CSV = join(REPO_ROOT, 'data', 'templates', 'portfolio-example.csv');
-// The API's default SITE_URL: better-auth accepts sign-ins whose Origin is the site.
-const SITE_ORIGIN = 'http://localhost:4321';
 const PASSWORD = 'correct horse battery staple';
-const ADMIN = { email: 'admin@example.org', password: 'an admin password for the test' };
 const MEMBER = { email: 'commissioner@east-riding.example.org', name: 'Pat Commissioner' };
 const OTHER = { email: 'commissioner@suffolk.example.org', name: 'Sam Other' };
 const NO_COUNCIL = { email: 'visitor@example.org', name: 'Alex Visitor' };
 const RATIONALE =
   'Outcomes for babies improved and the team is the only local offer; keep it and evaluate next year.';
 
-function newestSourceTime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestSourceTime(join(path, name))));
-}
-
-/** Builds the site unless dist/ is newer than its sources and config. */
-function ensureSiteBuild(): void {
-  const sources = ['src', 'public', 'astro.config.ts', 'package.json'].map((p) =>
-    newestSourceTime(join(SITE_DIR, p)),
-  );
-  if (existsSync(ENTRY) && statSync(ENTRY).mtimeMs > Math.max(...sources)) return;
-  const result = spawnSync('pnpm', ['--filter', '@costed/site', 'build'], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`The site build failed:\n${result.stdout}\n${result.stderr}`);
-}
-
-/** Seeds a fresh PGlite directory from data/ and creates the two councils. */
-async function prepareDataDir(dataDir: string): Promise<void> {
-  const { evidence, issues } = await loadEvidence(join(REPO_ROOT, 'data'));
-  if (issues.length > 0) throw new Error(`data/ has ${issues.length} problem(s)`);
-  const store = await createStore({ engine: 'pglite', dataDir });
-  try {
-    await store.migrate();
-    await seedEvidence(store, evidence, { actor: 'system:test' });
-    await store.organisations.create(
-      { id: 'east-riding', name: 'East Riding of Yorkshire Council', kind: 'council', gssCode: 'E06000011' },
-      'system:test',
-    );
-    await store.organisations.create(
-      { id: 'suffolk', name: 'Suffolk County Council', kind: 'council', gssCode: 'E10000029' },
-      'system:test',
-    );
-  } finally {
-    await store.close();
-  }
-}
-
-async function apiPost(path: string, body: unknown, cookie?: string, method = 'POST'): Promise<Response> {
-  return fetch(api.url + path, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      origin: SITE_ORIGIN,
-      ...(cookie ? { cookie } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-}
-
-async function signUp(user: { email: string; name: string }): Promise<void> {
-  const res = await apiPost('/v1/auth/sign-up/email', { ...user, password: PASSWORD });
-  if (!res.ok) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
-}
-
-/** Signs the admin in and adds each user to their council, as an administrator does through the API. */
-async function addMembers(members: { email: string; organisationId: string }[]): Promise<void> {
-  const res = await apiPost('/v1/auth/sign-in/email', ADMIN);
-  if (!res.ok) throw new Error(`admin sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
-  for (const m of members) {
-    const put = await apiPost(
-      `/v1/organisations/${m.organisationId}/members`,
-      { email: m.email, role: 'council-member' },
-      cookie,
-      'PUT',
-    );
-    if (!put.ok) throw new Error(`adding ${m.email} failed: ${put.status} ${await put.text()}`);
-  }
-}
-
-let dataDir: string;
+let stack: Stack;
 let api: RunningServer;
 let site: RunningServer;
 let browser: LaunchedBrowser;
@@ -127,44 +46,22 @@ let noJsBrowser: LaunchedBrowser;
 let otherBrowser: LaunchedBrowser;
 
 beforeAll(async () => {
-  ensureSiteBuild();
-  dataDir = await mkdtemp(join(tmpdir(), 'costed-portfolio-'));
-  await prepareDataDir(dataDir);
-  api = await startServer({
-    command: process.execPath,
-    args: ['src/server.ts'],
-    cwd: API_DIR,
-    portEnv: 'API_PORT',
-    env: {
-      DATA_DIR: dataDir,
-      EVIDENCE_DIR: '',
-      API_HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      SIGN_IN_RATE_LIMIT_MAX: '1000',
-      RATE_LIMIT_MAX: '100000',
-      // The machine is shared with builds and other suites; load shedding (0 = off) is tested elsewhere.
-      MAX_EVENT_LOOP_DELAY_MS: '0',
-    },
-    readyPath: '/v1/case-studies?pageSize=1',
-    timeoutMs: 120_000,
+  // The shared harness builds the site if stale, seeds a temporary data directory from data/ with the two
+  // councils, starts the API and the built site, and adds the test users to their councils as an admin would.
+  stack = await startStack({
+    name: 'portfolio',
+    organisations: [
+      { id: 'east-riding', name: 'East Riding of Yorkshire Council', kind: 'council', gssCode: 'E06000011' },
+      { id: 'suffolk', name: 'Suffolk County Council', kind: 'council', gssCode: 'E10000029' },
+    ],
+    users: [
+      { ...MEMBER, password: PASSWORD, organisationId: 'east-riding' },
+      { ...OTHER, password: PASSWORD, organisationId: 'suffolk' },
+      { ...NO_COUNCIL, password: PASSWORD },
+    ],
   });
-  await signUp(MEMBER);
-  await signUp(OTHER);
-  await signUp(NO_COUNCIL);
-  await addMembers([
-    { email: MEMBER.email, organisationId: 'east-riding' },
-    { email: OTHER.email, organisationId: 'suffolk' },
-  ]);
-  site = await startServer({
-    command: process.execPath,
-    args: ['serve.ts'],
-    cwd: SITE_DIR,
-    portEnv: 'SITE_PORT',
-    env: { SITE_HOST: '127.0.0.1', API_URL: api.url, ASTRO_TELEMETRY_DISABLED: '1' },
-    readyPath: '/accessibility',
-  });
+  api = stack.api;
+  site = stack.site;
   browser = await launchBrowser({ acceptDownloads: true });
   noJsBrowser = await launchBrowser({ javaScriptEnabled: false });
   otherBrowser = await launchBrowser();
@@ -174,15 +71,8 @@ afterAll(async () => {
   await browser?.close();
   await noJsBrowser?.close();
   await otherBrowser?.close();
-  await site?.stop();
-  await api?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await stack?.stop();
 });
-
-function textOf(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator; rendered text is the point.
-  return locator.innerText();
-}
 
 async function expectNoViolations(page: Page): Promise<void> {
   const violations = await axe(page);
@@ -204,11 +94,7 @@ async function submit(page: Page, button: Locator): Promise<void> {
 }
 
 async function signIn(page: Page, path: string, email: string): Promise<void> {
-  await page.goto(site.url + path, { waitUntil: 'load' });
-  expect(new URL(page.url()).pathname).toBe('/sign-in');
-  await page.fill('#email', email);
-  await page.fill('#password', PASSWORD);
-  await submit(page, page.getByRole('button', { name: 'Sign in' }));
+  await signInThroughSite(page, site.url, { email, password: PASSWORD }, path);
   expect(new URL(page.url()).pathname).toBe(path);
 }
 
