@@ -318,6 +318,16 @@ describe('portfolios: a council’s private services, import, review, decisions 
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { path: string }) => e.path)).toContain('body.annualCost.priceYear');
+    // An indicator outside the taxonomy is named by its path in this body, not in a portfolio's list.
+    const unknown = { name: 'Unknown outcome', indicators: [{ indicator: 'happiness-index' }] };
+    for (const [method, url] of [
+      ['POST', `/v1/portfolios/${p.id}/services`],
+      ['PUT', `/v1/portfolios/${p.id}/services/${serviceId}`],
+    ] as const) {
+      const res = await call(method, url, own, unknown);
+      expect(res.statusCode, `${method} ${res.body}`).toBe(400);
+      expect(res.json().errors[0].path).toBe('body.indicators.0.indicator');
+    }
 
     const replaced = await call('PUT', `/v1/portfolios/${p.id}/services/${serviceId}`, own, {
       name: 'Detached youth work',

@@ -100,9 +100,14 @@ function mapStoreError(error: unknown): never {
   throw error;
 }
 
+/**
+ * Refuses indicators outside the taxonomy, naming each by its path in the request: `body.services.N.…` for
+ * a portfolio's list, `body.…` for one service (pass `'body'`).
+ */
 async function indicatorCheck(
   deps: PortfolioDeps,
   services: readonly PortfolioServiceInput[],
+  pathOf: (serviceIndex: number) => string = (si) => `body.services.${si}`,
 ): Promise<void> {
   const { indicatorsById } = await deps.reference.get();
   const errors = services.flatMap((s, si) =>
@@ -111,7 +116,7 @@ async function indicatorCheck(
         ? []
         : [
             {
-              path: `body.services.${si}.indicators.${ii}.indicator`,
+              path: `${pathOf(si)}.indicators.${ii}.indicator`,
               message: `"${i.indicator}" is not an indicator in the taxonomy: see GET /v1/reference/indicators.`,
             },
           ],
@@ -213,7 +218,7 @@ export async function addService(
   service: PortfolioServiceInput,
 ): Promise<StoredPortfolioService> {
   await loadPortfolio(deps, principal, id);
-  await indicatorCheck(deps, [service]);
+  await indicatorCheck(deps, [service], () => 'body');
   try {
     return await deps.store.portfolios.addService(id, service, actorOf(principal));
   } catch (error) {
@@ -229,7 +234,7 @@ export async function replaceService(
   service: PortfolioServiceInput,
 ): Promise<StoredPortfolioService> {
   await loadPortfolio(deps, principal, id);
-  await indicatorCheck(deps, [service]);
+  await indicatorCheck(deps, [service], () => 'body');
   try {
     return await deps.store.portfolios.replaceService(id, serviceId, service, actorOf(principal));
   } catch (error) {
