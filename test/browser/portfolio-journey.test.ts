@@ -569,6 +569,7 @@ describe('entering and editing services and thresholds in Chromium', { timeout: 
       for (const path of [
         `${editingPortfolioPath}/services/new`,
         `${editingServicePath}/edit`,
+        `${editingServicePath}/remove`,
         `${editingPortfolioPath}/thresholds`,
       ]) {
         const response = await page.goto(site.url + path, { waitUntil: 'load' });
@@ -576,6 +577,35 @@ describe('entering and editing services and thresholds in Chromium', { timeout: 
         expect(await textOf(page.locator('h1')), path).toBe('Page not found');
       }
       await expectNoViolations(page);
+    });
+    await page.close();
+  });
+
+  it('removes a service after asking once; "No" keeps it, and the decisions stay on record', async () => {
+    const page = await browser.context.newPage();
+    await withScreenshotOnFailure(page, 'portfolio-remove-service', async () => {
+      await openSignedIn(page, editingServicePath, MEMBER.email);
+      await submit(page, page.locator('#remove-service'));
+      expect(new URL(page.url()).pathname).toBe(`${editingServicePath}/remove`);
+      expect(await textOf(page.locator('h1'))).toBe(`Remove ${SERVICE} from this portfolio?`);
+      await expectNoViolations(page);
+      await saveScreenshot(page, 'portfolio-remove-service-confirm');
+
+      await submit(page, page.getByRole('link', { name: 'No, keep it' }));
+      expect(new URL(page.url()).pathname).toBe(editingServicePath);
+
+      await submit(page, page.locator('#remove-service'));
+      await submit(page, page.getByRole('button', { name: 'Yes, remove it' }));
+      const portfolioPath = new URL(page.url()).pathname;
+      expect(editingServicePath.startsWith(`${portfolioPath}/services/`)).toBe(true);
+      expect(await textOf(page.locator('#removed-banner'))).toBe(
+        `${SERVICE} was removed. The decisions recorded about it stay in the record.`,
+      );
+      expect(await page.locator('#services tbody tr', { hasText: SERVICE }).count()).toBe(0);
+      await expectNoViolations(page);
+      // The service's pages are gone with it.
+      const gone = await page.goto(site.url + editingServicePath, { waitUntil: 'load' });
+      expect(gone?.status()).toBe(404);
     });
     await page.close();
   });

@@ -97,6 +97,14 @@ export function replaceService(
   });
 }
 
+/** Removes one service (DELETE /v1/portfolios/:id/services/:serviceId); its decisions stay in the record. */
+export async function removeService(token: string, id: string, serviceId: string): Promise<void> {
+  await callApi('DELETE', `${path(id)}/services/${encodeURIComponent(serviceId)}`, undefined, z.undefined(), {
+    baseUrl: base(),
+    token,
+  });
+}
+
 /** Sets the portfolio's review thresholds (PATCH): they replace the ones set before; `{}` resets them all. */
 export function setThresholds(
   token: string,
