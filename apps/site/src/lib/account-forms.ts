@@ -1,9 +1,9 @@
 import { MembersResponse, type MemberWithAccount } from '@costed/contract';
 import { GssCode } from '@costed/schema';
 import { z } from 'zod';
-import { ApiProblem, ApiUnreachable, buildApiUrl, ProblemDetails } from './api-client.ts';
+import type { ApiProblem } from './api-client.ts';
 import { forwardingFetch } from './client-address.ts';
-import { readApiSessionToken, SiteError } from './session.ts';
+import { postCredentialsToApi } from './session.ts';
 
 /**
  * The create-account and administration forms: what each form posts, what the site checks before asking the
@@ -122,40 +122,24 @@ export function mapSignUpProblem(problem: Pick<ApiProblem, 'status' | 'detail' |
  * token from its `set-cookie`, which the page keeps exactly as sign-in does. better-auth refuses a POST without
  * a trusted Origin, so the site names itself.
  */
-export async function signUpWithApi(
+export function signUpWithApi(
   baseUrl: string,
   siteOrigin: string,
   account: { name: string; email: string; password: string },
   fetchImpl: typeof globalThis.fetch = forwardingFetch,
 ): Promise<{ token: string }> {
-  const url = buildApiUrl(baseUrl, '/v1/auth/sign-up/email');
-  let response: Response;
-  try {
-    response = await fetchImpl(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', origin: siteOrigin },
-      body: JSON.stringify(account),
-      signal: AbortSignal.timeout(10_000),
-    });
-  } catch (error) {
-    throw new ApiUnreachable('api-unreachable', url, error);
-  }
-  if (!response.ok) {
-    let problem: ProblemDetails | undefined;
-    try {
-      const parsed = ProblemDetails.safeParse(await response.json());
-      problem = parsed.success ? parsed.data : undefined;
-    } catch {}
-    throw new ApiProblem(response.status, problem, 'The API refused to create the account.');
-  }
-  const token = readApiSessionToken(response.headers.getSetCookie());
-  if (!token) {
-    throw new SiteError(
-      'sign-in-no-cookie',
-      'The API created the account but sent no session cookie. Sign in with the new account; if that fails, check that the site and API versions match.',
-    );
-  }
-  return { token };
+  return postCredentialsToApi(
+    baseUrl,
+    siteOrigin,
+    '/v1/auth/sign-up/email',
+    account,
+    {
+      refused: 'The API refused to create the account.',
+      noCookie:
+        'The API created the account but sent no session cookie. Sign in with the new account; if that fails, check that the site and API versions match.',
+    },
+    fetchImpl,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -199,23 +199,32 @@ export interface SignInResult {
   token: string;
 }
 
+/** What to say when a credentials POST fails: the refusal's fallback detail and the missing-cookie message. */
+export interface CredentialsPostMessages {
+  refused: string;
+  noCookie: string;
+}
+
 /**
- * Signs in through the API and returns the session token from its `set-cookie`. A refusal throws the
- * API's problem (401 for a wrong e-mail or password, 429 when rate-limited).
+ * POSTs credentials as JSON to a better-auth endpoint and returns the session token from its `set-cookie`.
+ * better-auth refuses a POST without a trusted Origin, so the site names itself. A refusal throws the API's
+ * problem; no session cookie on success throws `sign-in-no-cookie`.
  */
-export async function signInWithApi(
+export async function postCredentialsToApi(
   baseUrl: string,
   siteOrigin: string,
-  credentials: { email: string; password: string },
+  path: string,
+  body: unknown,
+  messages: CredentialsPostMessages,
   fetchImpl: typeof globalThis.fetch = forwardingFetch,
 ): Promise<SignInResult> {
-  const url = buildApiUrl(baseUrl, '/v1/auth/sign-in/email');
+  const url = buildApiUrl(baseUrl, path);
   let response: Response;
   try {
     response = await fetchImpl(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', origin: siteOrigin },
-      body: JSON.stringify(credentials),
+      body: JSON.stringify(body),
       signal: AbortSignal.timeout(10_000),
     });
   } catch (error) {
@@ -227,16 +236,35 @@ export async function signInWithApi(
       const parsed = ProblemDetails.safeParse(await response.json());
       problem = parsed.success ? parsed.data : undefined;
     } catch {}
-    throw new ApiProblem(response.status, problem, 'The API refused the sign-in.');
+    throw new ApiProblem(response.status, problem, messages.refused);
   }
   const token = readApiSessionToken(response.headers.getSetCookie());
-  if (!token) {
-    throw new SiteError(
-      'sign-in-no-cookie',
-      'The API accepted the sign-in but sent no session cookie. Check that the site and API versions match.',
-    );
-  }
+  if (!token) throw new SiteError('sign-in-no-cookie', messages.noCookie);
   return { token };
+}
+
+/**
+ * Signs in through the API and returns the session token from its `set-cookie`. A refusal throws the
+ * API's problem (401 for a wrong e-mail or password, 429 when rate-limited).
+ */
+export function signInWithApi(
+  baseUrl: string,
+  siteOrigin: string,
+  credentials: { email: string; password: string },
+  fetchImpl: typeof globalThis.fetch = forwardingFetch,
+): Promise<SignInResult> {
+  return postCredentialsToApi(
+    baseUrl,
+    siteOrigin,
+    '/v1/auth/sign-in/email',
+    credentials,
+    {
+      refused: 'The API refused the sign-in.',
+      noCookie:
+        'The API accepted the sign-in but sent no session cookie. Check that the site and API versions match.',
+    },
+    fetchImpl,
+  );
 }
 
 /**
