@@ -7,11 +7,13 @@
  * who is not an administrator gets the not-found page on /admin. A second pass runs with JavaScript off and
  * changes a member's role. axe-core (WCAG 2.2 A/AA) runs on every page state with JavaScript on, errors included.
  */
-import type { Page, Response as PageResponse } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axe,
+  clickAndWait,
   describeViolations,
+  errorAt,
   type LaunchedBrowser,
   launchBrowser,
   type Stack,
@@ -64,12 +66,6 @@ async function expectNoViolations(page: Page, state: string): Promise<void> {
   expect(violations, `${state}:\n${describeViolations(violations)}`).toEqual([]);
 }
 
-/** Clicks something that loads a new page (a form post or a link) and returns that page's response. */
-async function clickAndWait(page: Page, selector: string): Promise<PageResponse | null> {
-  const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
-  return response;
-}
-
 async function summaryLinks(page: Page): Promise<{ text: string; href: string | null }[]> {
   const links = page.locator('.govuk-error-summary a');
   const out: { text: string; href: string | null }[] = [];
@@ -77,10 +73,6 @@ async function summaryLinks(page: Page): Promise<{ text: string; href: string | 
     out.push({ text: (await textOf(links.nth(i))).trim(), href: await links.nth(i).getAttribute('href') });
   }
   return out;
-}
-
-async function errorAt(page: Page, field: string): Promise<string> {
-  return (await textOf(page.locator(`#${field}-error`))).replace(/^Error:\s*/, '').trim();
 }
 
 async function fillAccount(

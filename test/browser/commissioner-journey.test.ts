@@ -15,7 +15,6 @@ import {
   describeViolations,
   type LaunchedBrowser,
   launchBrowser,
-  openPage,
   type Stack,
   saveScreenshot,
   startStack,
@@ -49,10 +48,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function open(context: BrowserContext, path: string) {
-  return openPage(context, stack.site.url + path);
-}
-
 async function expectNoViolations(page: Page): Promise<void> {
   const violations = await axe(page);
   expect(violations, describeViolations(violations)).toEqual([]);
@@ -60,7 +55,7 @@ async function expectNoViolations(page: Page): Promise<void> {
 
 /** Search → filter → open a case study → change the price year; the same steps with and without JavaScript. */
 async function runJourney(context: BrowserContext, label: string): Promise<void> {
-  const { page } = await open(context, '/');
+  const { page } = await stack.openSite(context, '/');
   await withScreenshotOnFailure(page, `journey-${label}`, async () => {
     expect(await textOf(page.locator('#counts'))).toMatch(/10\s+published case studies/);
     await page.fill('#home-q', 'edge of care');
@@ -135,7 +130,7 @@ describe('commissioner journey in Chromium', { timeout: 90_000 }, () => {
   });
 
   it('with JavaScript, updates the results as the user types, without leaving the page', async () => {
-    const { page, cspViolations } = await open(browser.context, '/search');
+    const { page, cspViolations } = await stack.openSite(browser.context, '/search');
     await withScreenshotOnFailure(page, 'search-as-you-type', async () => {
       const before = await textOf(page.locator('#results-heading'));
       await page.locator('#q').pressSequentially('edge of care', { delay: 20 });
@@ -150,7 +145,10 @@ describe('commissioner journey in Chromium', { timeout: 90_000 }, () => {
   });
 
   it('renders the case study in full: costs, outcomes chart and table, evidence, sources, history, citation', async () => {
-    const { page, response, cspViolations } = await open(browser.context, `/case-studies/${COSTED}`);
+    const { page, response, cspViolations } = await stack.openSite(
+      browser.context,
+      `/case-studies/${COSTED}`,
+    );
     await withScreenshotOnFailure(page, 'case-study', async () => {
       expect(response?.status()).toBe(200);
       const chart = page.locator('figure svg[role=img]');
@@ -181,7 +179,7 @@ describe('commissioner journey in Chromium', { timeout: 90_000 }, () => {
   });
 
   it('shows a withdrawn case study as withdrawn (410) with when and why, and an unknown one as 404', async () => {
-    const { page, response } = await open(browser.context, `/case-studies/${WITHDRAWN}`);
+    const { page, response } = await stack.openSite(browser.context, `/case-studies/${WITHDRAWN}`);
     await withScreenshotOnFailure(page, 'withdrawn', async () => {
       expect(response?.status()).toBe(410);
       expect(await textOf(page.locator('h1'))).toBe('This case study has been withdrawn');
@@ -193,14 +191,14 @@ describe('commissioner journey in Chromium', { timeout: 90_000 }, () => {
     });
     await page.close();
 
-    const missing = await open(browser.context, '/case-studies/no-such-case-study');
+    const missing = await stack.openSite(browser.context, '/case-studies/no-such-case-study');
     expect(missing.response?.status()).toBe(404);
     expect(await textOf(missing.page.locator('h1'))).toBe('Page not found');
     await missing.page.close();
   });
 
   it('shows a refused search as an error summary on the form (400) and helps when nothing matches', async () => {
-    const refused = await open(browser.context, '/search?q=care&evidenceLevel=9');
+    const refused = await stack.openSite(browser.context, '/search?q=care&evidenceLevel=9');
     await withScreenshotOnFailure(refused.page, 'search-error', async () => {
       expect(refused.response?.status()).toBe(400);
       expect(await refused.page.title()).toMatch(/^Error: /);
@@ -213,7 +211,10 @@ describe('commissioner journey in Chromium', { timeout: 90_000 }, () => {
     });
     await refused.page.close();
 
-    const none = await open(browser.context, '/search?q=zzqqxxy+nonsense&policyStrand=edge-of-care');
+    const none = await stack.openSite(
+      browser.context,
+      '/search?q=zzqqxxy+nonsense&policyStrand=edge-of-care',
+    );
     await withScreenshotOnFailure(none.page, 'search-no-results', async () => {
       expect(none.response?.status()).toBe(200);
       expect(await textOf(none.page.locator('#results-heading'))).toMatch(/^0 case studies matching/);
@@ -227,7 +228,7 @@ describe('commissioner journey in Chromium', { timeout: 90_000 }, () => {
 
   it('has no WCAG 2.2 A/AA violations on home, search results, methodology and open data', async () => {
     for (const path of ['/', '/search?q=edge+of+care', '/methodology', '/open-data']) {
-      const { page, response, cspViolations } = await open(browser.context, path);
+      const { page, response, cspViolations } = await stack.openSite(browser.context, path);
       await withScreenshotOnFailure(page, `axe-${path}`, async () => {
         expect(response?.status(), path).toBe(200);
         expect(cspViolations, path).toEqual([]);

@@ -13,7 +13,6 @@ import {
   type LaunchedBrowser,
   launchBrowser,
   makeCostedCopies,
-  openPage,
   type Stack,
   saveScreenshot,
   startStack,
@@ -53,10 +52,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function open(context: BrowserContext, path: string) {
-  return openPage(context, stack.site.url + path);
-}
-
 /**
  * axe runs in the page, so it needs JavaScript; with JavaScript off the same server-rendered states are
  * checked by the JavaScript-on runs of the same steps.
@@ -80,7 +75,7 @@ const pounds = (pence: number) => `£${Math.round(pence / 100).toLocaleString('e
 
 /** Picks three seed case studies and 2024-25 on the compare page, and reads the side-by-side table. */
 async function compareThree(context: BrowserContext, label: string): Promise<void> {
-  const { page, cspViolations } = await open(context, '/compare');
+  const { page, cspViolations } = await stack.openSite(context, '/compare');
   await withScreenshotOnFailure(page, `compare-${label}`, async () => {
     await expectNoViolations(page);
     for (const [i, slug] of THREE.entries()) await page.selectOption(`#slug-${i + 1}`, slug);
@@ -113,7 +108,7 @@ async function compareThree(context: BrowserContext, label: string): Promise<voi
 
 /** Own figures: a horizon of 0 is refused by the API and shown on its field; then a valid plan appraises. */
 async function appraiseOwnFigures(context: BrowserContext, label: string): Promise<void> {
-  const { page, cspViolations } = await open(context, '/appraise');
+  const { page, cspViolations } = await stack.openSite(context, '/appraise');
   await withScreenshotOnFailure(page, `own-figures-${label}`, async () => {
     await page.fill('#o-label', 'Edge of care team');
     await page.fill('#o-horizonYears', '0');
@@ -216,7 +211,7 @@ describe('compare and appraise in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('draws the cost-effectiveness plane and reads dominance in plain English where an outcome is shared', async () => {
-    const { page, response } = await open(
+    const { page, response } = await stack.openSite(
       browser.context,
       `/compare?slugs=${CHEAP},${DEAR},${THREE[0]}&priceYear=2024-25`,
     );
@@ -253,7 +248,7 @@ describe('compare and appraise in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('shows an error summary when fewer than two case studies are chosen', async () => {
-    const { page, response } = await open(
+    const { page, response } = await stack.openSite(
       browser.context,
       `/compare?slug=${THREE[0]}&slug=&priceYear=2024-25`,
     );
@@ -273,7 +268,7 @@ describe('compare and appraise in Chromium', { timeout: 120_000 }, () => {
     [() => noJsBrowser.context, 'no-js'],
   ] as const) {
     it(`localises East Riding to Suffolk: break-even only, with what is missing explained (${label})`, async () => {
-      const { page } = await open(context(), '/appraise');
+      const { page } = await stack.openSite(context(), '/appraise');
       await withScreenshotOnFailure(page, `localise-${label}`, async () => {
         await expectNoViolations(page);
         await page.selectOption('#l-case', THREE[0] as string);
@@ -311,7 +306,7 @@ describe('compare and appraise in Chromium', { timeout: 120_000 }, () => {
 
   it('localises a case study with a reported cost: NPV, simulation, chart and stamp, as the API computed them', async () => {
     const path = `/appraise?case=${CHEAP}&council=${SUFFOLK}&priceYear=2024-25&horizonYears=6&seed=3&iterations=1000`;
-    const { page, response } = await open(browser.context, path);
+    const { page, response } = await stack.openSite(browser.context, path);
     await withScreenshotOnFailure(page, 'localise-full', async () => {
       expect(response?.status()).toBe(200);
       const fromApi = await apiJson<{
@@ -340,7 +335,7 @@ describe('compare and appraise in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('explains when a case study cannot be localised (422) and when fields are missing', async () => {
-    const { page, response } = await open(
+    const { page, response } = await stack.openSite(
       browser.context,
       `/appraise?case=hackney-learning-trust&council=${SUFFOLK}&priceYear=2024-25&horizonYears=5`,
     );
@@ -355,7 +350,7 @@ describe('compare and appraise in Chromium', { timeout: 120_000 }, () => {
       await expectNoViolations(page);
     });
     await page.close();
-    const missing = await open(browser.context, '/appraise?case=&council=&horizonYears=five');
+    const missing = await stack.openSite(browser.context, '/appraise?case=&council=&horizonYears=five');
     await withScreenshotOnFailure(missing.page, 'localise-missing-fields', async () => {
       expect(missing.response?.status()).toBe(400);
       const summary = await textOf(missing.page.locator('.govuk-error-summary'));

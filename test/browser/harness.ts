@@ -468,6 +468,8 @@ export interface Stack {
   apiFetch(path: string, init?: ApiFetchInit): Promise<Response>;
   /** Signs in through the API and returns the session token. */
   apiSignIn(email: string, password: string): Promise<string>;
+  /** Opens a path of the site in a new page of `context` (see openPage). */
+  openSite(context: BrowserContext, path: string): Promise<OpenedPage>;
   /** Stops the site and API and removes the data directory. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -528,7 +530,9 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     };
     await createUsers(options.users ?? [], admin, apiFetch, apiSignIn);
     site = await startSite({ apiUrl: startedApi.url, siteIdentity: SITE_IDENTITY });
-    return { api, site, dataDir, siteIdentity: SITE_IDENTITY, admin, apiFetch, apiSignIn, stop };
+    const siteUrl = site.url;
+    const openSite = (context: BrowserContext, path: string) => openPage(context, siteUrl + path);
+    return { api, site, dataDir, siteIdentity: SITE_IDENTITY, admin, apiFetch, apiSignIn, openSite, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -630,4 +634,15 @@ export async function assertNoAxeViolations(page: Page, state = page.url()): Pro
       `${violations.length} WCAG 2.2 A/AA violation(s) on ${state}:\n${describeViolations(violations)}`,
     );
   }
+}
+
+/** Clicks something that loads a new page (a form post or a link), waits for it and returns its response. */
+export async function clickAndWait(page: Page, selector: string): Promise<PageResponse | null> {
+  const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
+  return response;
+}
+
+/** A field's GOV.UK error message as shown, without the visually hidden "Error:" prefix. */
+export async function errorAt(page: Page, fieldId: string): Promise<string> {
+  return (await textOf(page.locator(`#${fieldId}-error`))).replace(/^Error:\s*/, '').trim();
 }

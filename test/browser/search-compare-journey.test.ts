@@ -11,10 +11,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertNoAxeViolations,
+  clickAndWait,
   type LaunchedBrowser,
   launchBrowser,
   makeCostedCopies,
-  openPage,
   SCREENSHOT_DIR,
   type Stack,
   saveScreenshot,
@@ -77,19 +77,10 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function open(context: BrowserContext, path: string) {
-  return openPage(context, stack.site.url + path);
-}
-
 /** axe runs in the page, so only with JavaScript; the JavaScript-off runs render the same server HTML. */
 async function expectNoViolations(page: Page, state: string): Promise<void> {
   if (page.context() === noJsBrowser.context) return;
   await assertNoAxeViolations(page, state);
-}
-
-/** Clicks something that loads a new page (a link or a form) and waits for it. */
-async function clickAndWait(page: Page, selector: string): Promise<void> {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
 }
 
 /** Searches from the search page's form, as a user would. */
@@ -129,7 +120,7 @@ async function expectSideBySide(page: Page): Promise<void> {
 }
 
 async function journeyThroughCaseStudy(context: BrowserContext, label: string): Promise<void> {
-  const { page, cspViolations } = await open(context, '/search');
+  const { page, cspViolations } = await stack.openSite(context, '/search');
   await withScreenshotOnFailure(page, `search-compare-case-study-${label}`, async () => {
     await search(page, 'Wrenfield edge of care');
     expect(await textOf(page.locator('#results-heading'))).toMatch(/matching “Wrenfield edge of care”$/);
@@ -163,7 +154,7 @@ async function journeyThroughCaseStudy(context: BrowserContext, label: string): 
 }
 
 async function journeyByTicking(context: BrowserContext, label: string): Promise<void> {
-  const { page } = await open(context, '/search');
+  const { page } = await stack.openSite(context, '/search');
   await withScreenshotOnFailure(page, `search-compare-ticked-${label}`, async () => {
     await search(page, 'Wrenfield');
     await page.check(`#compare-${CHEAP}`);
@@ -195,7 +186,7 @@ describe('search → case study → compare in Chromium', { timeout: 120_000 }, 
   });
 
   it('keeps the compare boxes working after search-as-you-type replaces the results', async () => {
-    const { page } = await open(browser.context, '/search');
+    const { page } = await stack.openSite(browser.context, '/search');
     await withScreenshotOnFailure(page, 'search-compare-as-you-type', async () => {
       await page.locator('#q').pressSequentially('Wrenfield', { delay: 20 });
       await page.waitForURL(/\/search\?q=Wrenfield$/);
@@ -214,7 +205,7 @@ describe('search → case study → compare in Chromium', { timeout: 120_000 }, 
       ['none', 0, 'Select at least 2 case studies to compare'],
       ['five', 5, 'Select at most 4 case studies to compare: you selected 5'],
     ] as const) {
-      const { page } = await open(browser.context, '/search');
+      const { page } = await stack.openSite(browser.context, '/search');
       await withScreenshotOnFailure(page, `search-compare-error-${label}`, async () => {
         const boxes = page.locator('input[name=slugs]');
         expect(await boxes.count()).toBeGreaterThanOrEqual(5);
@@ -238,7 +229,7 @@ describe('search → case study → compare in Chromium', { timeout: 120_000 }, 
   });
 
   it('says so when a compare link names a case study that is not published (404)', async () => {
-    const { page, response } = await open(browser.context, '/compare?slugs=no-such-case-study');
+    const { page, response } = await stack.openSite(browser.context, '/compare?slugs=no-such-case-study');
     await withScreenshotOnFailure(page, 'search-compare-unknown', async () => {
       expect(response?.status()).toBe(404);
       expect(await textOf(page.locator('.govuk-error-summary'))).toContain(
@@ -255,7 +246,7 @@ describe('the header in Chromium', { timeout: 120_000 }, () => {
     (await page.locator('.govuk-service-navigation__list a').allInnerTexts()).map((t) => t.trim());
 
   it('shows a signed-out visitor "Sign in" and no account area', async () => {
-    const { page } = await open(browser.context, '/search');
+    const { page } = await stack.openSite(browser.context, '/search');
     await withScreenshotOnFailure(page, 'header-signed-out', async () => {
       const links = await navTexts(page);
       expect(links).toContain('Sign in');

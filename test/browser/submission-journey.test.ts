@@ -10,7 +10,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axe,
+  clickAndWait,
   describeViolations,
+  errorAt,
   type LaunchedBrowser,
   launchBrowser,
   type Stack,
@@ -114,15 +116,6 @@ async function fillCompleteDraft(page: Page): Promise<void> {
   await page.fill('#f-sources-0-title', 'Family hubs: two years on');
   await page.fill('#f-sources-0-publisher', 'Kestrelford Council');
   await page.fill('#f-sources-0-date', '2021');
-}
-
-/** Clicks something that loads a new page (a form post or a link) and waits for that page. */
-async function clickAndWait(page: Page, selector: string): Promise<void> {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
-}
-
-async function errorAt(page: Page, fieldId: string): Promise<string> {
-  return textOf(page.locator(`#${fieldId}-error`));
 }
 
 describe('council submission and curator review', { timeout: 60_000 }, () => {
