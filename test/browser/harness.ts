@@ -8,7 +8,6 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +22,7 @@ import {
   type Page,
   type Response as PageResponse,
 } from 'playwright-core';
+import { freePort } from '../reliability/api-process.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -71,19 +71,6 @@ export class HarnessError extends Error {
   }
 }
 
-/** A free TCP port on 127.0.0.1, found by letting the OS pick one. */
-export async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export interface StartServerOptions {
   command: string;
   args?: readonly string[];
@@ -107,7 +94,7 @@ export interface RunningServer {
 
 /** Starts `command` on a free port and resolves once `readyPath` answers; rejects with its output if it dies. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const port = await findFreePort();
+  const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const child: ChildProcess = spawn(options.command, [...(options.args ?? [])], {
