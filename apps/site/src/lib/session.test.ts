@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   apiCookieHeader,
   classifyPostOrigin,
@@ -6,6 +6,7 @@ import {
   isSameOriginPost,
   isValidCsrfToken,
   readApiSessionToken,
+  readMeForRequest,
   safeReturnPath,
   signInWithApi,
   signOutWithApi,
@@ -137,5 +138,36 @@ describe('signInWithApi and signOutWithApi', () => {
         status: 403,
       },
     );
+  });
+});
+
+describe('readMeForRequest', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks the API once per request and token, however many parts of the page need it', async () => {
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+      asked.push(`${url} ${new Headers(init?.headers).get('cookie')}`);
+      return Response.json({
+        kind: 'user',
+        role: 'curator',
+        userId: 'u1',
+        email: 'c@x.test',
+        name: 'C',
+        organisations: [],
+      });
+    });
+    const request = new Request('http://site.test/review');
+    const [page, header] = await Promise.all([
+      readMeForRequest(request, 'http://api.test', 'token-a'),
+      readMeForRequest(request, 'http://api.test', 'token-a'),
+    ]);
+    expect(page).toEqual(header);
+    expect(page?.role).toBe('curator');
+    expect(asked).toHaveLength(1);
+    // Another token (signed in during this request) or another request is asked afresh.
+    await readMeForRequest(request, 'http://api.test', 'token-b');
+    await readMeForRequest(new Request('http://site.test/review'), 'http://api.test', 'token-a');
+    expect(asked).toHaveLength(3);
   });
 });

@@ -306,6 +306,26 @@ export async function readMe(baseUrl: string, token: string | undefined): Promis
   return me.kind === 'user' ? me : undefined;
 }
 
+const meOfRequest = new WeakMap<Request, Map<string, Promise<Me | undefined>>>();
+
+/**
+ * `readMe`, once per request and token: a signed-in page and the layout's header both need it, and
+ * without this every signed-in page asked the API twice.
+ */
+export function readMeForRequest(request: Request, baseUrl: string, token: string): Promise<Me | undefined> {
+  let byToken = meOfRequest.get(request);
+  if (!byToken) {
+    byToken = new Map();
+    meOfRequest.set(request, byToken);
+  }
+  let me = byToken.get(token);
+  if (!me) {
+    me = readMe(baseUrl, token);
+    byToken.set(token, me);
+  }
+  return me;
+}
+
 /** What a signed-in page needs: the token for API calls, who the user is, and the form CSRF token. */
 export interface PageSession {
   token: string;
@@ -331,7 +351,7 @@ export async function readPageSession(
   if (!token) return undefined;
   let me: Me | undefined;
   try {
-    me = await readMe(apiUrl, token);
+    me = await readMeForRequest(context.request, apiUrl, token);
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 401) me = undefined;
     else throw error;
